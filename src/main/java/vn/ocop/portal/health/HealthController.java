@@ -1,0 +1,79 @@
+package vn.ocop.portal.health;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code GET /health}: 200 when PostgreSQL and Elasticsearch both answer, 503 when either does not. */
+@Controller("/health")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class HealthController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthController.class);
+
+    private final TransactionOperations<Connection> database;
+    private final ElasticsearchClient search;
+
+    HealthController(TransactionOperations<Connection> database, ElasticsearchClient search) {
+        this.database = database;
+        this.search = search;
+    }
+
+    @Get
+    HttpResponse<Health> health() {
+        Component db = database();
+        Component es = search();
+        boolean up = db.up() && es.up();
+        Health health = new Health(up ? "UP" : "DOWN", db, es);
+        return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+    }
+
+    private Component database() {
+        try {
+            database.executeRead(status -> {
+                try (Statement statement = status.getConnection().createStatement()) {
+                    statement.setQueryTimeout(2);
+                    return statement.execute("select 1");
+                }
+            });
+            return new Component("UP", null);
+        } catch (RuntimeException e) {
+            LOG.warn("Health: the database does not answer: {}", e.getMessage());
+            return new Component("DOWN", e.getClass().getSimpleName());
+        }
+    }
+
+    private Component search() {
+        try {
+            HealthStatus cluster = search.cluster().health().status();
+            return cluster == HealthStatus.Red
+                    ? new Component("DOWN", "cluster red")
+                    : new Component("UP", "cluster " + cluster.jsonValue());
+        } catch (Exception e) {
+            LOG.warn("Health: Elasticsearch does not answer: {}", e.getMessage());
+            return new Component("DOWN", e.getClass().getSimpleName());
+        }
+    }
+
+    @Serdeable
+    record Health(String status, Component database, Component search) {}
+
+    /** One dependency's state; the detail names a cause without leaking internals. */
+    @Serdeable
+    record Component(String status, String detail) {
+        boolean up() {
+            return "UP".equals(status);
+        }
+    }
+}

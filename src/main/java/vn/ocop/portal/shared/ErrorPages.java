@@ -1,0 +1,100 @@
+package vn.ocop.portal.shared;
+
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error ends here: people get a page in their language, API clients an RFC 9457 problem body, and nobody a
+ * stack trace.
+ */
+@Controller
+class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+
+    @Error(global = true, status = HttpStatus.NOT_FOUND)
+    HttpResponse<?> notFound(HttpRequest<?> request) {
+        return respond(request, HttpStatus.NOT_FOUND, null);
+    }
+
+    @Error(global = true, status = HttpStatus.BAD_REQUEST)
+    HttpResponse<?> badRequest(HttpRequest<?> request) {
+        return respond(request, HttpStatus.BAD_REQUEST, null);
+    }
+
+    @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
+    HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        return respond(request, HttpStatus.METHOD_NOT_ALLOWED, null);
+    }
+
+    @Error(global = true)
+    HttpResponse<?> conversionFailed(HttpRequest<?> request, ConversionErrorException e) {
+        return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @Error(global = true)
+    HttpResponse<?> missingParameter(HttpRequest<?> request, UnsatisfiedRouteException e) {
+        return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @Error(global = true)
+    HttpResponse<?> invalid(HttpRequest<?> request, ConstraintViolationException e) {
+        return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @Error(global = true)
+    HttpResponse<?> status(HttpRequest<?> request, HttpStatusException e) {
+        HttpStatus status = e.getStatus();
+        return respond(request, status, status.getCode() < 500 ? e.getMessage() : null);
+    }
+
+    @Error(global = true)
+    HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
+        LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), e);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, null);
+    }
+
+    private static HttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String detail) {
+        if (wantsJson(request)) {
+            return HttpResponse.status(status)
+                    .contentType(PROBLEM_JSON)
+                    .body(new Problem("about:blank", status.getReason(), status.getCode(), detail));
+        }
+        int page = switch (status.getCode()) {
+            case 400, 404, 500 -> status.getCode();
+            default -> status.getCode() >= 500 ? 500 : 400;
+        };
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", page);
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>("error/page", model));
+    }
+
+    private static boolean wantsJson(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/api/")) {
+            return true;
+        }
+        var accept = request.accept();
+        return !accept.isEmpty()
+                && accept.stream().noneMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE))
+                && accept.stream().anyMatch(type -> type.getSubtype().endsWith("json"));
+    }
+
+    /** An RFC 9457 problem body. */
+    @Serdeable
+    record Problem(String type, String title, int status, String detail) {}
+}

@@ -1,0 +1,40 @@
+package vn.ocop.portal.shared;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import java.net.URI;
+import java.time.Duration;
+
+/** The language switch: remembers the choice in a cookie and returns to the page the visitor was on. */
+@Controller("/language")
+class LanguageController {
+
+    @Get("/{tag}")
+    HttpResponse<?> switchTo(String tag, @QueryValue("return") @Nullable String returnTo) {
+        Language language = Language.fromTag(tag).orElse(Language.VI);
+        Cookie cookie = Cookie.of(Language.COOKIE, language.tag())
+                .path("/")
+                .maxAge(Duration.ofDays(365))
+                .sameSite(SameSite.Lax)
+                .httpOnly(true);
+        return HttpResponse.seeOther(URI.create(localPath(returnTo))).cookie(cookie);
+    }
+
+    /** Only a path on this site, so the switch cannot be turned into an open redirect. */
+    static String localPath(String returnTo) {
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")) {
+            return "/";
+        }
+        try {
+            URI uri = URI.create(returnTo);
+            return uri.getScheme() == null && uri.getHost() == null ? returnTo : "/";
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+}
