@@ -1,9 +1,11 @@
 package vn.ocop.portal.catalogue;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -17,6 +19,7 @@ import vn.ocop.portal.product.ProductGroupRepository;
 
 /** The home page: what the catalogue holds, by stars and by product group. */
 @Controller
+@Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HomeController {
 
@@ -33,10 +36,11 @@ class HomeController {
     @Get
     ModelAndView<Map<String, Object>> home(HttpRequest<?> request) {
         Locale locale = locales.resolveOrDefault(request);
-        Map<String, ProductGroup> groupsByCode =
-                groups.findAllOrderByPosition().stream().collect(Collectors.toMap(ProductGroup::code, Function.identity()));
+        Map<String, ProductGroup> groupsByCode = groups.findAllOrderByPosition().stream()
+                .collect(Collectors.toMap(ProductGroup::code, Function.identity()));
         List<GroupFigure> byGroup = figures.countByGroup().stream()
-                .map(count -> new GroupFigure(count.key(), groupsByCode.get(count.key()).name(locale), count.products()))
+                .map(count -> new GroupFigure(
+                        count.key(), groupsByCode.get(count.key()).name(locale), count.products()))
                 .toList();
         List<StarFigure> byStars = figures.countByStars().stream()
                 .map(count -> new StarFigure(Integer.parseInt(count.key()), count.products()))

@@ -153,11 +153,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             Process process = builder.start();
             process.getOutputStream().close();
             Path pidFile = work.resolve(PID_FILE);
-            Files.writeString(pidFile, Long.toString(process.pid()));
             EmbeddedElasticsearch node = new EmbeddedElasticsearch(process, "http://127.0.0.1:" + httpPort, pidFile);
             try {
+                Files.writeString(pidFile, Long.toString(process.pid()));
                 node.awaitYellow(consoleLog);
-            } catch (RuntimeException | Error e) {
+            } catch (IOException | RuntimeException | Error e) {
                 node.close();
                 throw e;
             }

@@ -96,7 +96,8 @@ final class EmbeddedRuntime {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
-                String holder = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+                String holder =
+                        Files.readString(lockFile, StandardCharsets.UTF_8).trim();
                 String message = "Another OCOP portal (%s) is already running on the data folder %s. Stop it first,"
                                 .formatted(holder.isEmpty() ? "unknown process" : holder, dataDir)
                         + " or give this one its own folder with OCOP_DATA_DIR. Nothing was changed.";
@@ -104,7 +105,8 @@ final class EmbeddedRuntime {
                 throw new IllegalStateException(message);
             }
             channel.truncate(0);
-            channel.write(StandardCharsets.UTF_8.encode("process " + ProcessHandle.current().pid()));
+            channel.write(StandardCharsets.UTF_8.encode(
+                    "process " + ProcessHandle.current().pid()));
             return lock;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock the data folder " + dataDir, e);
@@ -150,7 +152,9 @@ final class EmbeddedRuntime {
         if (orphan.isEmpty()) {
             return;
         }
-        LOG.warn("Stopping the embedded PostgreSQL (process {}) left running by an earlier run", orphan.get().pid());
+        LOG.warn(
+                "Stopping the embedded PostgreSQL (process {}) left running by an earlier run",
+                orphan.get().pid());
         orphan.get().destroy(); // SIGTERM: PostgreSQL's "smart" shutdown, which keeps the data consistent
         try {
             orphan.get().onExit().get(30, TimeUnit.SECONDS);
@@ -158,13 +162,16 @@ final class EmbeddedRuntime {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping an orphaned PostgreSQL", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("An orphaned PostgreSQL (process " + orphan.get().pid()
-                    + ") on " + pgData + " does not stop; stop it by hand and start again", e);
+            throw new IllegalStateException(
+                    "An orphaned PostgreSQL (process " + orphan.get().pid() + ") on " + pgData
+                            + " does not stop; stop it by hand and start again",
+                    e);
         }
     }
 
     private static EmbeddedElasticsearch startElasticsearch(EmbeddedSettings settings, Path dataDir) {
-        return EmbeddedElasticsearch.start(elasticsearchHome(settings), dataDir.resolve("elasticsearch"), settings.cleanData());
+        return EmbeddedElasticsearch.start(
+                elasticsearchHome(settings), dataDir.resolve("elasticsearch"), settings.cleanData());
     }
 
     private static Path elasticsearchHome(EmbeddedSettings settings) {

@@ -20,7 +20,8 @@ public final class EmbeddedServices implements ApplicationContextConfigurer {
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
-        boolean needsDatabase = setting("datasources.default.url", "DATASOURCES_DEFAULT_URL").isEmpty();
+        boolean needsDatabase =
+                setting("datasources.default.url", "DATASOURCES_DEFAULT_URL").isEmpty();
         boolean needsSearch = setting("elasticsearch.url", "ELASTICSEARCH_URL").isEmpty();
         if (!needsDatabase && !needsSearch) {
             return;

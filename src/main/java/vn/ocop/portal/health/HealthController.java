@@ -36,7 +36,8 @@ class HealthController {
         Component es = search();
         boolean up = db.up() && es.up();
         Health health = new Health(up ? "UP" : "DOWN", db, es);
-        return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+        return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(health);
     }
 
     private Component database() {

@@ -6,12 +6,14 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** Serves product photos. A photo never changes under its id (a new upload gets a new id), so it caches for a year. */
 @Controller("/photos")
+@Produces({"image/jpeg", "image/png", "image/webp", "image/svg+xml"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProductPhotoController {
 

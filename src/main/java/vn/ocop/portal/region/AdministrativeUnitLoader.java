@@ -65,15 +65,13 @@ public class AdministrativeUnitLoader {
 
     private static void upsert(Connection connection, JsonNode provinces) throws SQLException {
         int communes = 0;
-        try (PreparedStatement province = connection.prepareStatement(
-                        """
+        try (PreparedStatement province = connection.prepareStatement("""
                         insert into province (code, name, name_en, full_name, full_name_en, slug)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (code) do update set name = excluded.name, name_en = excluded.name_en,
                             full_name = excluded.full_name, full_name_en = excluded.full_name_en, slug = excluded.slug
                         """);
-                PreparedStatement commune = connection.prepareStatement(
-                        """
+                PreparedStatement commune = connection.prepareStatement("""
                         insert into commune (code, province_code, name, name_en, full_name, full_name_en, slug)
                         values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (code) do update set province_code = excluded.province_code,
@@ -119,8 +117,7 @@ public class AdministrativeUnitLoader {
     }
 
     private static void recordChecksum(Connection connection, String checksum) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                """
+        try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into reference_data_load (data_set, checksum) values (?, ?)
                 on conflict (data_set) do update set checksum = excluded.checksum, loaded_at = now()
                 """)) {

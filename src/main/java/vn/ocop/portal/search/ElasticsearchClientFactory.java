@@ -19,7 +19,8 @@ class ElasticsearchClientFactory {
     @Bean(preDestroy = "close")
     RestClient restClient(ElasticsearchSettings settings) {
         var builder = RestClient.builder(HttpHost.create(settings.url()))
-                .setRequestConfigCallback(config -> config.setConnectTimeout(2_000).setSocketTimeout(10_000));
+                .setRequestConfigCallback(
+                        config -> config.setConnectTimeout(2_000).setSocketTimeout(10_000));
         if (settings.hasCredentials()) {
             var credentials = new BasicCredentialsProvider();
             credentials.setCredentials(
@@ -33,5 +34,4 @@ class ElasticsearchClientFactory {
     ElasticsearchClient elasticsearchClient(RestClient restClient) {
         return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
     }
-
 }

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.NotBlank;
  * and {@code ELASTICSEARCH_PASSWORD}. Dev mode and tests fill the URL with their embedded node.
  */
 @ConfigurationProperties("elasticsearch")
-record ElasticsearchSettings(@NotBlank String url, @Nullable String username, @Nullable String password) {
+record ElasticsearchSettings(
+        @NotBlank String url,
+        @Nullable String username,
+        @Nullable String password) {
 
     boolean hasCredentials() {
         return username != null && !username.isBlank();

@@ -81,7 +81,9 @@ class ErrorPages {
         };
         Map<String, Object> model = new HashMap<>();
         model.put("status", page);
-        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>("error/page", model));
+        return HttpResponse.status(status)
+                .contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>("error/page", model));
     }
 
     private static boolean wantsJson(HttpRequest<?> request) {

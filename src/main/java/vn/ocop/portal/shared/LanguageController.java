@@ -2,8 +2,10 @@ package vn.ocop.portal.shared;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -12,6 +14,7 @@ import java.time.Duration;
 
 /** The language switch: remembers the choice in a cookie and returns to the page the visitor was on. */
 @Controller("/language")
+@Produces(MediaType.TEXT_HTML)
 class LanguageController {
 
     @Get("/{tag}")

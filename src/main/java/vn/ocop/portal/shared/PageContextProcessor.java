@@ -23,7 +23,9 @@ class PageContextProcessor implements ViewModelProcessor<Map<String, Object>> {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         Language language = Language.of(locales.resolveOrDefault(request));
         String path = request.getUri().getRawPath()
-                + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
+                + (request.getUri().getRawQuery() == null
+                        ? ""
+                        : "?" + request.getUri().getRawQuery());
         model.put(PageContext.ATTRIBUTE, PageContext.of(language, path));
         modelAndView.setModel(model);
     }

@@ -1,0 +1,68 @@
+package vn.ocop.portal.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import vn.ocop.portal.support.Pages;
+
+@MicronautTest
+class ErrorPagesTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void shouldShowANotFoundPageInVietnamese() {
+        HttpResponse<String> response = Pages.fetch(client, "/no-such-page");
+        assertEquals(404, response.code());
+        Document page = Pages.html(response);
+        assertEquals("Không tìm thấy trang", page.selectFirst("h1").text());
+        assertEquals("/", page.selectFirst("main a").attr("href"));
+    }
+
+    @Test
+    void shouldShowANotFoundPageInEnglish() {
+        HttpResponse<String> response = Pages.fetch(
+                client,
+                HttpRequest.GET("/no-such-page").accept(Pages.BROWSER_ACCEPT).cookie(Cookie.of("lang", "en")));
+        assertEquals(404, response.code());
+        assertEquals("Page not found", Pages.html(response).selectFirst("h1").text());
+    }
+
+    @Test
+    void shouldShowABadRequestPageForAMalformedAddress() {
+        HttpResponse<String> response = Pages.fetch(client, "/photos/not-a-number");
+        assertEquals(400, response.code());
+        Document page = Pages.html(response);
+        assertEquals("Yêu cầu không hợp lệ", page.selectFirst("h1").text());
+        assertFalse(response.body().contains("Exception"), "no internals leak");
+    }
+
+    @Test
+    void shouldAnswerApiClientsWithAProblemBody() {
+        HttpResponse<String> response =
+                Pages.fetch(client, HttpRequest.GET("/api/v1/nothing").accept("application/json"));
+        assertEquals(404, response.code());
+        assertTrue(response.getContentType().orElseThrow().toString().startsWith("application/problem+json"));
+        assertTrue(response.body().contains("\"status\":404"), response.body());
+    }
+
+    @Test
+    void shouldShowAnErrorPageForAMissingPhoto() {
+        HttpResponse<String> response = Pages.fetch(client, "/photos/999999999");
+        assertEquals(404, response.code());
+        assertEquals(
+                "Không tìm thấy trang", Pages.html(response).selectFirst("h1").text());
+    }
+}
