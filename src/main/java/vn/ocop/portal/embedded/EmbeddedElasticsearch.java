@@ -88,7 +88,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         Path work = workDir.toAbsolutePath().normalize();
         Path executable = home.resolve("bin").resolve("elasticsearch");
         if (!Files.isExecutable(executable)) {
-            throw new IllegalStateException("No Elasticsearch distribution at " + home + " (" + executable
+            throw new EmbeddedServicesException("No Elasticsearch distribution at " + home + " (" + executable
                     + " is missing or not executable): run ./mvnw generate-resources");
         }
         Optional<RunAs> runAs = isRoot() ? Optional.of(RunAs.lookup()) : Optional.empty();
@@ -168,7 +168,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             return node;
         } catch (IOException e) {
-            throw new IllegalStateException(
+            throw new EmbeddedServicesException(
                     "Cannot start the embedded Elasticsearch in " + work + ": " + e + tail(consoleLog), e);
         }
     }
@@ -205,11 +205,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     .build();
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("The embedded Elasticsearch exited with code " + process.exitValue()
-                            + " before it was ready; see " + consoleLog + tail(consoleLog));
+                    throw new EmbeddedServicesException("The embedded Elasticsearch exited with code "
+                            + process.exitValue() + " before it was ready; see " + consoleLog + tail(consoleLog));
                 }
                 if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("The embedded Elasticsearch was not ready within "
+                    throw new EmbeddedServicesException("The embedded Elasticsearch was not ready within "
                             + STARTUP_TIMEOUT.toSeconds() + " s; see " + consoleLog + tail(consoleLog));
                 }
                 try {
@@ -226,7 +226,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the embedded Elasticsearch to start", e);
+            throw new EmbeddedServicesException("Interrupted while waiting for the embedded Elasticsearch to start", e);
         }
     }
 
@@ -328,13 +328,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private static void requireReachable(RunAs runAs, Path home, Path work) throws IOException {
         for (Path dir = home.toRealPath(); dir != null; dir = dir.getParent()) {
             if (!runAs.canTraverse(dir)) {
-                throw new IllegalStateException(unreachable(runAs, dir, "the Elasticsearch distribution " + home)
+                throw new EmbeddedServicesException(unreachable(runAs, dir, "the Elasticsearch distribution " + home)
                         + " Move the project to a folder every user can reach (e.g. under /srv or /home).");
             }
         }
         for (Path dir = work.toRealPath().getParent(); dir != null; dir = dir.getParent()) {
             if (!runAs.canTraverse(dir)) {
-                throw new IllegalStateException(unreachable(runAs, dir, "the work folder " + work)
+                throw new EmbeddedServicesException(unreachable(runAs, dir, "the work folder " + work)
                         + " Set OCOP_DATA_DIR to a folder every user can reach (e.g. /var/tmp/ocop), or move the"
                         + " project.");
             }
@@ -400,10 +400,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                         // try the next name
                     }
                 }
-                throw new IllegalStateException("Elasticsearch refuses to run as root, and none of the groups "
+                throw new EmbeddedServicesException("Elasticsearch refuses to run as root, and none of the groups "
                         + RUN_AS_GROUPS + " exists to run it as the user " + RUN_AS_USER + ".");
             } catch (IOException e) {
-                throw new IllegalStateException(
+                throw new EmbeddedServicesException(
                         "Elasticsearch refuses to run as root, and the user " + RUN_AS_USER + " does not exist.", e);
             }
         }

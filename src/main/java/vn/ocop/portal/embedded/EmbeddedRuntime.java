@@ -101,8 +101,7 @@ final class EmbeddedRuntime {
                 String message = "Another OCOP portal (%s) is already running on the data folder %s. Stop it first,"
                                 .formatted(holder.isEmpty() ? "unknown process" : holder, dataDir)
                         + " or give this one its own folder with OCOP_DATA_DIR. Nothing was changed.";
-                LOG.error(message);
-                throw new IllegalStateException(message);
+                throw new EmbeddedServicesException(message);
             }
             channel.truncate(0);
             channel.write(StandardCharsets.UTF_8.encode(
@@ -160,9 +159,9 @@ final class EmbeddedRuntime {
             orphan.get().onExit().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while stopping an orphaned PostgreSQL", e);
+            throw new EmbeddedServicesException("Interrupted while stopping an orphaned PostgreSQL", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(
+            throw new EmbeddedServicesException(
                     "An orphaned PostgreSQL (process " + orphan.get().pid() + ") on " + pgData
                             + " does not stop; stop it by hand and start again",
                     e);
@@ -184,7 +183,7 @@ final class EmbeddedRuntime {
                     .filter(path -> path.getFileName().toString().startsWith("elasticsearch-"))
                     .filter(path -> Files.isRegularFile(path.resolve("bin").resolve("elasticsearch")))
                     .max(Comparator.naturalOrder())
-                    .orElseThrow(() -> new IllegalStateException("No Elasticsearch distribution under " + unpacked
+                    .orElseThrow(() -> new EmbeddedServicesException("No Elasticsearch distribution under " + unpacked
                             + ": run ./mvnw generate-resources, or set ELASTICSEARCH_URL to use a running cluster."));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,7 +34,7 @@ public final class EmbeddedServices implements ApplicationContextConfigurer {
             properties.put("datasources.default.password", "");
         });
         runtime.elasticsearch().ifPresent(node -> properties.put("elasticsearch.url", node.url()));
-        properties.put("ocop.embedded.data-dir", runtime.dataDir().toString());
+        properties.put(ReadyNotice.DATA_DIR, runtime.dataDir().toString());
         builder.properties(properties);
     }
 

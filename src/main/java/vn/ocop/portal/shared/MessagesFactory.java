@@ -1,16 +1,41 @@
 package vn.ocop.portal.shared;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.i18n.ResourceBundleMessageSource;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.List;
 
-/** Every visible word comes from {@code i18n/messages_vi.properties} and {@code i18n/messages_en.properties}. */
+/**
+ * Every visible word comes from a message bundle in {@code i18n/}, Vietnamese ({@code _vi}) and English ({@code _en}).
+ * Each feature owns its bundle; Micronaut's composite message source asks them all.
+ */
 @Factory
 class MessagesFactory {
 
+    /** The bundles' base names; a feature with words of its own adds its bundle here. */
+    static final List<String> BUNDLES = List.of("i18n.messages", "i18n.catalogue", "i18n.traceability");
+
     @Singleton
-    MessageSource messageSource() {
-        return new ResourceBundleMessageSource("i18n.messages");
+    @Named("messages")
+    @Bean(typed = MessageSource.class)
+    MessageSource messages() {
+        return new ResourceBundleMessageSource(BUNDLES.get(0));
+    }
+
+    @Singleton
+    @Named("catalogue")
+    @Bean(typed = MessageSource.class)
+    MessageSource catalogue() {
+        return new ResourceBundleMessageSource(BUNDLES.get(1));
+    }
+
+    @Singleton
+    @Named("traceability")
+    @Bean(typed = MessageSource.class)
+    MessageSource traceability() {
+        return new ResourceBundleMessageSource(BUNDLES.get(2));
     }
 }

@@ -30,7 +30,9 @@ class SecondCopyTest {
                 System.getenv("DATASOURCES_DEFAULT_URL") == null && System.getenv("ELASTICSEARCH_URL") == null,
                 "only the embedded mode keeps a data folder");
         long productsBefore = countProducts();
-        String dataDir = Path.of(System.getProperty("ocop.data-dir", "data")).toAbsolutePath().toString();
+        String dataDir = Path.of(System.getProperty("ocop.data-dir", "data"))
+                .toAbsolutePath()
+                .toString();
         Process second = new ProcessBuilder(List.of(
                         ProcessHandle.current().info().command().orElse("java"),
                         "-cp",
@@ -50,7 +52,8 @@ class SecondCopyTest {
 
     private long countProducts() {
         return database.executeRead(status -> {
-            try (ResultSet row = status.getConnection().createStatement().executeQuery("select count(*) from product")) {
+            try (ResultSet row =
+                    status.getConnection().createStatement().executeQuery("select count(*) from product")) {
                 row.next();
                 return row.getLong(1);
             }

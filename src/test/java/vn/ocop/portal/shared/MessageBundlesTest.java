@@ -47,8 +47,8 @@ class MessageBundlesTest {
 
     @Test
     void shouldHaveTheSameKeysInVietnameseAndEnglish() throws IOException {
-        Set<String> vietnamese = load("vi").stringPropertyNames();
-        Set<String> english = load("en").stringPropertyNames();
+        Set<String> vietnamese = load("vi");
+        Set<String> english = load("en");
         Set<String> onlyVietnamese = new TreeSet<>(vietnamese);
         onlyVietnamese.removeAll(english);
         Set<String> onlyEnglish = new TreeSet<>(english);
@@ -59,7 +59,7 @@ class MessageBundlesTest {
 
     @Test
     void shouldDefineEveryKeyTheTemplatesUse() throws IOException {
-        Set<String> defined = load("vi").stringPropertyNames();
+        Set<String> defined = load("vi");
         Set<String> missing = new TreeSet<>();
         for (Path template : templates()) {
             Matcher keys = LITERAL_KEY.matcher(Files.readString(template));
@@ -129,13 +129,20 @@ class MessageBundlesTest {
         }
     }
 
-    private static Properties load(String language) throws IOException {
-        Properties properties = new Properties();
-        String resource = "i18n/messages_" + language + ".properties";
-        try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertTrue(in != null, resource + " exists");
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    /** The keys of every bundle in one language; a key defined by two bundles is an error. */
+    private static Set<String> load(String language) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String bundle : MessagesFactory.BUNDLES) {
+            Properties properties = new Properties();
+            String resource = bundle.replace('.', '/') + "_" + language + ".properties";
+            try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {
+                assertTrue(in != null, resource + " exists");
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            for (String key : properties.stringPropertyNames()) {
+                assertTrue(keys.add(key), key + " is defined twice (again in " + resource + ")");
+            }
         }
-        return properties;
+        return keys;
     }
 }
