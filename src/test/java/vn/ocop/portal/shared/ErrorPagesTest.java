@@ -65,4 +65,38 @@ class ErrorPagesTest {
         assertEquals(
                 "Không tìm thấy trang", Pages.html(response).selectFirst("h1").text());
     }
+
+    @Test
+    void shouldShowAnUnexpectedErrorPageWithoutInternals() {
+        HttpResponse<String> response = Pages.fetch(client, "/test-only/fail");
+        assertEquals(500, response.code());
+        assertEquals("Đã có lỗi xảy ra", Pages.html(response).selectFirst("h1").text());
+        assertFalse(response.body().contains("a bug deep inside"), "the exception message stays in the log");
+        assertFalse(response.body().contains("IllegalStateException"));
+
+        HttpResponse<String> english = Pages.fetch(
+                client,
+                HttpRequest.GET("/test-only/fail").accept(Pages.BROWSER_ACCEPT).cookie(Cookie.of("lang", "en")));
+        assertEquals(
+                "Something went wrong", Pages.html(english).selectFirst("h1").text());
+    }
+
+    @Test
+    void shouldAnswerAnUnexpectedApiErrorWithAProblemBody() {
+        HttpResponse<String> response =
+                Pages.fetch(client, HttpRequest.GET("/test-only/fail").accept("application/json"));
+        assertEquals(500, response.code());
+        assertTrue(response.body().contains("\"status\":500"), response.body());
+        assertFalse(response.body().contains("a bug deep inside"));
+    }
+
+    @Test
+    void shouldRenderTheStaffLayout() {
+        Document page = Pages.html(Pages.fetch(client, "/test-only/admin-layout"));
+        assertEquals(
+                "Quản trị OCOP",
+                page.selectFirst("header .brand").text().replace("★", "").strip());
+        assertEquals("noindex", page.selectFirst("meta[name=robots]").attr("content"));
+        assertEquals("/", page.selectFirst("nav.admin-nav a").attr("href"));
+    }
 }
