@@ -16,6 +16,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -28,6 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,15 +95,28 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     + " is missing or not executable): run ./mvnw generate-resources");
         }
         Optional<RunAs> runAs = isRoot() ? Optional.of(RunAs.lookup()) : Optional.empty();
+        try {
+            if (runAs.isPresent()) {
+                // A project under a folder only root can enter (such as /root) still works: the node's user gets
+                // a copy of the distribution and a work folder it can reach.
+                if (!reachable(runAs.get(), home)) {
+                    home = relocatedDistribution(home);
+                }
+                Files.createDirectories(work);
+                if (!reachable(runAs.get(), work.getParent())) {
+                    work = relocatedWorkFolder(work);
+                }
+            }
+        } catch (IOException e) {
+            throw new EmbeddedServicesException("Cannot prepare the embedded Elasticsearch in " + work + ": " + e, e);
+        }
+        executable = home.resolve("bin").resolve("elasticsearch");
         Path data = work.resolve("data");
         Path logs = work.resolve("logs");
         Path consoleLog = logs.resolve(CONSOLE_LOG);
         try {
             Files.createDirectories(work);
             stopLeftoverNode(work);
-            if (runAs.isPresent()) {
-                requireReachable(runAs.get(), home, work);
-            }
             Path config = work.resolve("config");
             Path tmp = work.resolve("tmp");
             deleteRecursively(config);
@@ -324,28 +340,65 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    /** Every folder above the distribution and the work folder must be traversable by the node's user. */
-    private static void requireReachable(RunAs runAs, Path home, Path work) throws IOException {
-        for (Path dir = home.toRealPath(); dir != null; dir = dir.getParent()) {
+    /** Where a copy goes when the node's user cannot reach the original (world-readable, survives reboots). */
+    private static final Path RELOCATED = Path.of("/var/tmp/ocop-portal");
+
+    /** Whether the node's user can enter every folder from {@code path} up to the root. */
+    private static boolean reachable(RunAs runAs, Path path) throws IOException {
+        for (Path dir = path.toRealPath(); dir != null; dir = dir.getParent()) {
             if (!runAs.canTraverse(dir)) {
-                throw new EmbeddedServicesException(unreachable(runAs, dir, "the Elasticsearch distribution " + home)
-                        + " Move the project to a folder every user can reach (e.g. under /srv or /home).");
+                return false;
             }
         }
-        for (Path dir = work.toRealPath().getParent(); dir != null; dir = dir.getParent()) {
-            if (!runAs.canTraverse(dir)) {
-                throw new EmbeddedServicesException(unreachable(runAs, dir, "the work folder " + work)
-                        + " Set OCOP_DATA_DIR to a folder every user can reach (e.g. /var/tmp/ocop), or move the"
-                        + " project.");
-            }
-        }
+        return true;
     }
 
-    private static String unreachable(RunAs runAs, Path dir, String what) throws IOException {
-        return "Elasticsearch refuses to run as root, so the embedded node runs as the user '" + runAs.user
-                + "', who cannot reach " + what + ": " + dir + " is "
-                + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))
-                + " (owner " + Files.getOwner(dir).getName() + ").";
+    private static Path relocatedDistribution(Path home) throws IOException {
+        Path copy = RELOCATED.resolve(home.getFileName());
+        if (!Files.isExecutable(copy.resolve("bin").resolve("elasticsearch"))) {
+            LOG.warn("The user of the embedded Elasticsearch cannot reach {}: copying it to {}", home, copy);
+            createWorldReadable(RELOCATED);
+            deleteRecursively(copy);
+            try (Stream<Path> paths = Files.walk(home)) {
+                for (Path path : paths.toList()) {
+                    Path target = copy.resolve(home.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                    Files.setPosixFilePermissions(target, worldReadable(Files.getPosixFilePermissions(target)));
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static Path relocatedWorkFolder(Path work) throws IOException {
+        String key = HexFormat.of().formatHex(work.toString().getBytes(StandardCharsets.UTF_8));
+        Path relocated = RELOCATED.resolve("work-" + (key.length() > 40 ? key.substring(key.length() - 40) : key));
+        LOG.warn(
+                "The user of the embedded Elasticsearch cannot reach {}: its data lives in {} instead",
+                work,
+                relocated);
+        createWorldReadable(RELOCATED);
+        Files.createDirectories(relocated);
+        return relocated;
+    }
+
+    private static void createWorldReadable(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Adds read (and, where the owner has it, execute) for everyone. */
+    private static Set<PosixFilePermission> worldReadable(Set<PosixFilePermission> permissions) {
+        Set<PosixFilePermission> widened = EnumSet.copyOf(permissions);
+        widened.addAll(List.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+        if (permissions.contains(PosixFilePermission.OWNER_EXECUTE)) {
+            widened.addAll(List.of(PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+        }
+        return widened;
     }
 
     private static void copyRecursively(Path source, Path target) throws IOException {
