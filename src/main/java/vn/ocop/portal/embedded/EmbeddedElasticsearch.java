@@ -25,6 +25,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -375,8 +377,16 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private static Path relocatedWorkFolder(Path work) throws IOException {
-        String key = HexFormat.of().formatHex(work.toString().getBytes(StandardCharsets.UTF_8));
-        Path relocated = RELOCATED.resolve("work-" + (key.length() > 40 ? key.substring(key.length() - 40) : key));
+        String key;
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(work.toString().getBytes(StandardCharsets.UTF_8));
+            key = HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        // One folder per original work folder, so two checkouts never share a node's data.
+        Path relocated = RELOCATED.resolve("work-" + key);
         LOG.warn(
                 "The user of the embedded Elasticsearch cannot reach {}: its data lives in {} instead",
                 work,
