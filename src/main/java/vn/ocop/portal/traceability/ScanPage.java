@@ -1,0 +1,235 @@
+package vn.ocop.portal.traceability;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import vn.ocop.portal.certification.CertificateStatus;
+import vn.ocop.portal.certification.Certification;
+import vn.ocop.portal.shared.Language;
+
+/**
+ * The scan page's model: the verdict first, then the product, its certificate, producer, batch, events and, for an
+ * item stamp, how often it was scanned. Dates are formatted for the page's language, in Vietnam's time.
+ */
+record ScanPage(
+        String code,
+        String kind,
+        Verdict verdict,
+        String productName,
+        @Nullable String gtin,
+        String specifications,
+        String ingredientOrigin,
+        @Nullable String photoUrl,
+        String photoAlt,
+        @Nullable CertificateView certificate,
+        ProducerView producer,
+        @Nullable BatchView batch,
+        List<EventView> events,
+        @Nullable Scans scans) {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /**
+     * @param status VALID, EXPIRING, EXPIRED, SUSPENDED, REVOKED, or NONE for a product without a certificate
+     * @param tone green, amber or red
+     * @param date the valid-until date, or the date of the suspension or revocation
+     */
+    record Verdict(
+            String status,
+            String tone,
+            int stars,
+            @Nullable String date,
+            @Nullable String decision,
+            @Nullable String reason) {}
+
+    record CertificateView(
+            String decisionNumber,
+            String decisionDate,
+            String issuingBody,
+            String level,
+            int stars,
+            int totalScore,
+            String validFrom,
+            String validUntil) {}
+
+    record ProducerView(
+            String name,
+            String type,
+            String addressLine,
+            String area,
+            String representative,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String website) {}
+
+    record BatchView(
+            String lotNumber,
+            String productionDate,
+            @Nullable String expiryDate,
+            int quantity,
+            String originText,
+            @Nullable String originPlace) {}
+
+    record EventView(String type, String when, String what, String where, String why) {}
+
+    /**
+     * @param count scans by people, this one included
+     * @param firstOn the date of the first scan
+     * @param copyWarning scanned too often or from too many networks: probably a copied stamp
+     */
+    record Scans(long count, String firstOn, int networks, boolean copyWarning) {}
+
+    static ScanPage of(
+            String code,
+            StampFacts facts,
+            List<StampFacts.Event> events,
+            Language language,
+            Instant now,
+            boolean countsThisScan,
+            StampSettings settings) {
+        DateTimeFormatter dates = dates(language);
+        DateTimeFormatter times = times(language);
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        Certification certificate = facts.certificate();
+
+        Verdict verdict;
+        CertificateView certificateView = null;
+        if (certificate == null) {
+            verdict = new Verdict("NONE", "red", 0, null, null, null);
+        } else {
+            CertificateStatus status = certificate.statusOn(today);
+            verdict = switch (status) {
+                case VALID ->
+                    new Verdict(
+                            status.name(),
+                            "green",
+                            certificate.stars(),
+                            dates.format(certificate.validUntil()),
+                            null,
+                            null);
+                case EXPIRING ->
+                    new Verdict(
+                            status.name(),
+                            "amber",
+                            certificate.stars(),
+                            dates.format(certificate.validUntil()),
+                            null,
+                            null);
+                case EXPIRED ->
+                    new Verdict(
+                            status.name(),
+                            "red",
+                            certificate.stars(),
+                            dates.format(certificate.validUntil()),
+                            null,
+                            null);
+                case SUSPENDED, REVOKED ->
+                    new Verdict(
+                            status.name(),
+                            "red",
+                            certificate.stars(),
+                            certificate.statusDate() == null ? null : dates.format(certificate.statusDate()),
+                            certificate.statusDecision(),
+                            certificate.statusReason());
+            };
+            certificateView = new CertificateView(
+                    certificate.decisionNumber(),
+                    dates.format(certificate.decisionDate()),
+                    certificate.issuingBody(),
+                    certificate.issuingLevel().name(),
+                    certificate.stars(),
+                    certificate.score().total(),
+                    dates.format(certificate.validFrom()),
+                    dates.format(certificate.validUntil()));
+        }
+
+        StampFacts.Producer producer = facts.producer();
+        String area = producer.commune() == null
+                ? name(producer.province(), language)
+                : name(producer.commune(), language) + ", " + name(producer.province(), language);
+        ProducerView producerView = new ProducerView(
+                producer.name(),
+                producer.type(),
+                producer.addressLine(),
+                area,
+                producer.representative(),
+                producer.phone(),
+                producer.email(),
+                producer.website());
+
+        BatchView batchView = null;
+        StampFacts.Batch batch = facts.batch();
+        if (batch != null) {
+            String origin = batch.originCommune() == null
+                    ? null
+                    : name(batch.originCommune(), language) + ", " + name(batch.originProvince(), language);
+            batchView = new BatchView(
+                    batch.lotNumber(),
+                    dates.format(batch.productionDate()),
+                    batch.expiryDate() == null ? null : dates.format(batch.expiryDate()),
+                    batch.quantity(),
+                    batch.originText(),
+                    origin);
+        }
+
+        List<EventView> eventViews = events.stream()
+                .map(event -> new EventView(
+                        event.type().name(),
+                        times.format(event.occurredAt()),
+                        event.what(),
+                        event.commune() == null
+                                        || event.place()
+                                                .contains(event.commune().vi())
+                                ? event.place()
+                                : event.place() + ", " + name(event.commune(), language),
+                        event.why()))
+                .toList();
+
+        Scans scans = null;
+        if (facts.kind() == StampKind.ITEM) {
+            long count = facts.scanCount() + (countsThisScan ? 1 : 0);
+            int networks = facts.networkCount() + (countsThisScan && !facts.knownNetwork() ? 1 : 0);
+            Instant first = facts.firstScannedAt() == null ? now : facts.firstScannedAt();
+            boolean warning = count > settings.copyWarningScans() || networks > settings.copyWarningNetworks();
+            scans = new Scans(Math.max(count, 1), dates.format(first), networks, warning);
+        }
+
+        return new ScanPage(
+                StampCodes.grouped(code),
+                facts.kind().name(),
+                verdict,
+                facts.productName(),
+                facts.gtin(),
+                facts.specifications(),
+                facts.ingredientOrigin(),
+                facts.photoId() == null ? null : "/photos/" + facts.photoId(),
+                facts.photoAlt() == null ? facts.productName() : facts.photoAlt(),
+                certificateView,
+                producerView,
+                batchView,
+                eventViews,
+                scans);
+    }
+
+    private static String name(StampFacts.Place place, Language language) {
+        return language == Language.EN ? place.en() : place.vi();
+    }
+
+    static DateTimeFormatter dates(Language language) {
+        return (language == Language.EN
+                        ? DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+                        : DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                .withZone(ZONE);
+    }
+
+    private static DateTimeFormatter times(Language language) {
+        return (language == Language.EN
+                        ? DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+                        : DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy"))
+                .withZone(ZONE);
+    }
+}

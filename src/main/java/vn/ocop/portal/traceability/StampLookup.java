@@ -1,0 +1,180 @@
+package vn.ocop.portal.traceability;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.ocop.portal.certification.Certification;
+import vn.ocop.portal.certification.IssuingLevel;
+import vn.ocop.portal.certification.RecordedStatus;
+
+/** Reads what the scan page needs: one query for the stamp and what it stands for, one for the batch's events. */
+@Singleton
+class StampLookup {
+
+    // The product's current certificate is its latest decision (as the view current_certification), read with a
+    // lateral join so that only this product's certificates are looked at.
+    private static final String STAMP = """
+            select s.id as stamp_id, s.kind, s.scan_count, s.first_scanned_at, s.network_count,
+                   exists (select 1 from stamp_network n where n.stamp_id = s.id and n.network = ?) as known_network,
+                   p.id as product_id, p.name as product_name, p.gtin, p.specifications, p.ingredient_origin,
+                   ph.id as photo_id, ph.alt_text as photo_alt,
+                   c.id as cert_id, c.decision_number, c.decision_date, c.issuing_body, c.issuing_level,
+                   c.score_a, c.score_b, c.score_c, c.valid_from, c.valid_until, c.status, c.status_decision,
+                   c.status_date, c.status_reason,
+                   pr.name as producer_name, pr.type as producer_type, pr.address_line, pr.representative,
+                   pr.phone, pr.email, pr.website,
+                   pv.full_name as province_vi, pv.full_name_en as province_en,
+                   pc.full_name as commune_vi, pc.full_name_en as commune_en,
+                   b.id as batch_id, b.lot_number, b.production_date, b.expiry_date, b.quantity, b.origin_text,
+                   oc.full_name as origin_commune_vi, oc.full_name_en as origin_commune_en,
+                   op.full_name as origin_province_vi, op.full_name_en as origin_province_en
+            from stamp s
+            join product p on p.id = s.product_id
+            join producer pr on pr.id = p.producer_id
+            join province pv on pv.code = pr.province_code
+            left join commune pc on pc.code = pr.commune_code
+            left join lateral (select id, alt_text from product_photo where product_id = p.id
+                               order by position limit 1) ph on true
+            left join lateral (select * from certification where product_id = p.id
+                               order by decision_date desc, id desc limit 1) c on true
+            left join batch b on b.id = s.batch_id
+            left join commune oc on oc.code = b.origin_commune_code
+            left join province op on op.code = oc.province_code
+            where s.serial = ?
+            """;
+
+    private static final String EVENTS = """
+            select e.type, e.occurred_at, e.what, e.place, e.why, c.full_name, c.full_name_en
+            from trace_event e left join commune c on c.code = e.place_commune_code
+            where e.batch_id = ? order by e.occurred_at, e.id
+            """;
+
+    private final TransactionOperations<Connection> transactions;
+
+    StampLookup(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /** The stamp with this serial, and whether it was scanned from {@code network} before. */
+    Optional<StampFacts> find(long serial, String network) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(STAMP)) {
+                select.setString(1, network);
+                select.setLong(2, serial);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(facts(row)) : Optional.<StampFacts>empty();
+                }
+            }
+        });
+    }
+
+    List<StampFacts.Event> events(long batchId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(EVENTS)) {
+                select.setLong(1, batchId);
+                try (ResultSet row = select.executeQuery()) {
+                    List<StampFacts.Event> events = new ArrayList<>();
+                    while (row.next()) {
+                        events.add(new StampFacts.Event(
+                                TraceEventType.valueOf(row.getString(1)),
+                                instant(row, 2),
+                                row.getString(3),
+                                row.getString(4),
+                                place(row.getString(6), row.getString(7)),
+                                row.getString(5)));
+                    }
+                    return events;
+                }
+            }
+        });
+    }
+
+    private static StampFacts facts(ResultSet row) throws SQLException {
+        long productId = row.getLong("product_id");
+        Certification certificate = null;
+        if (row.getObject("cert_id") != null) {
+            certificate = new Certification(
+                    row.getLong("cert_id"),
+                    productId,
+                    row.getString("decision_number"),
+                    date(row, "decision_date"),
+                    row.getString("issuing_body"),
+                    IssuingLevel.valueOf(row.getString("issuing_level")),
+                    row.getInt("score_a"),
+                    row.getInt("score_b"),
+                    row.getInt("score_c"),
+                    date(row, "valid_from"),
+                    date(row, "valid_until"),
+                    RecordedStatus.valueOf(row.getString("status")),
+                    row.getString("status_decision"),
+                    date(row, "status_date"),
+                    row.getString("status_reason"),
+                    null,
+                    null);
+        }
+        StampFacts.Batch batch = null;
+        if (row.getObject("batch_id") != null) {
+            batch = new StampFacts.Batch(
+                    row.getLong("batch_id"),
+                    row.getString("lot_number"),
+                    date(row, "production_date"),
+                    date(row, "expiry_date"),
+                    row.getInt("quantity"),
+                    row.getString("origin_text"),
+                    place(row.getString("origin_commune_vi"), row.getString("origin_commune_en")),
+                    place(row.getString("origin_province_vi"), row.getString("origin_province_en")));
+        }
+        return new StampFacts(
+                row.getLong("stamp_id"),
+                StampKind.valueOf(row.getString("kind")),
+                row.getLong("scan_count"),
+                instant(row, "first_scanned_at"),
+                row.getInt("network_count"),
+                row.getBoolean("known_network"),
+                productId,
+                row.getString("product_name"),
+                row.getString("gtin"),
+                row.getString("specifications"),
+                row.getString("ingredient_origin"),
+                (Long) row.getObject("photo_id"),
+                row.getString("photo_alt"),
+                certificate,
+                new StampFacts.Producer(
+                        row.getString("producer_name"),
+                        row.getString("producer_type"),
+                        row.getString("address_line"),
+                        place(row.getString("province_vi"), row.getString("province_en")),
+                        place(row.getString("commune_vi"), row.getString("commune_en")),
+                        row.getString("representative"),
+                        row.getString("phone"),
+                        row.getString("email"),
+                        row.getString("website")),
+                batch);
+    }
+
+    private static StampFacts.Place place(String vi, String en) {
+        return vi == null ? null : new StampFacts.Place(vi, en == null ? vi : en);
+    }
+
+    private static LocalDate date(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getTimestamp(column).toInstant();
+    }
+}
