@@ -1,0 +1,160 @@
+package vn.ocop.portal.catalogue;
+
+import io.micronaut.context.MessageSource;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import vn.ocop.portal.search.CatalogueQuery;
+import vn.ocop.portal.search.CatalogueResult;
+import vn.ocop.portal.search.ProductDocument;
+
+/**
+ * {@code /products}: the catalogue. Search text, facets (group, stars, province, producer type; several values of
+ * a facet widen, facets narrow), sort and page all live in the query string.
+ */
+@Controller("/products")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CatalogueController {
+
+    static final int PAGE_SIZE = 24;
+
+    private final CatalogueService catalogue;
+    private final CatalogueReference reference;
+    private final HttpLocaleResolver locales;
+    private final MessageSource messages;
+
+    CatalogueController(
+            CatalogueService catalogue,
+            CatalogueReference reference,
+            HttpLocaleResolver locales,
+            @Named("catalogue") MessageSource messages) {
+        this.catalogue = catalogue;
+        this.reference = reference;
+        this.locales = locales;
+        this.messages = messages;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> products(HttpRequest<?> request) {
+        Locale locale = locales.resolveOrDefault(request);
+        CatalogueState state = CatalogueState.parse(
+                request.getParameters(),
+                reference.groups().keySet(),
+                reference.provinces().keySet(),
+                PAGE_SIZE,
+                false);
+        CatalogueResult result = catalogue.search(state.query(PAGE_SIZE));
+        Labels labels = new Labels(reference, messages, locale);
+
+        List<Facet> facets = new ArrayList<>();
+        for (String facet : CatalogueResult.FACETS) {
+            Map<String, Long> counts = result.facets().getOrDefault(facet, Map.of());
+            List<FacetValue> values = new ArrayList<>();
+            for (String key : labels.order(facet, counts)) {
+                boolean selected = state.selected(facet).contains(key);
+                long count = counts.getOrDefault(key, 0L);
+                if (count > 0 || selected) {
+                    values.add(new FacetValue(
+                            key,
+                            labels.of(facet, key),
+                            count,
+                            selected,
+                            state.toggle(facet, key).url()));
+                }
+            }
+            facets.add(new Facet(facet, Labels.text(messages, "catalogue.facet." + facet, locale), values));
+        }
+        List<Chip> chips = new ArrayList<>();
+        for (String facet : CatalogueResult.FACETS) {
+            for (String key : state.selected(facet)) {
+                chips.add(new Chip(
+                        facet,
+                        key,
+                        labels.of(facet, key),
+                        state.toggle(facet, key).url()));
+            }
+        }
+        List<SortLink> sorts = new ArrayList<>();
+        for (CatalogueQuery.Sort sort : CatalogueQuery.Sort.values()) {
+            sorts.add(new SortLink(
+                    sort.name().toLowerCase(Locale.ROOT),
+                    Labels.text(messages, "catalogue.sort." + sort.name().toLowerCase(Locale.ROOT), locale),
+                    state.withSort(sort).url(),
+                    sort == state.sort()));
+        }
+        List<Card> cards =
+                result.items().stream().map(item -> Card.of(item, locale)).toList();
+        int pages = (int) Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE, CatalogueQuery.MAX_WINDOW / PAGE_SIZE);
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("state", state);
+        model.put("total", result.total());
+        model.put("cards", cards);
+        model.put("facets", facets);
+        model.put("chips", chips);
+        model.put("clearUrl", state.withoutSelection().url());
+        model.put("sorts", sorts);
+        model.put("page", state.page());
+        model.put("pages", pages);
+        model.put(
+                "previousUrl",
+                state.page() > 1 ? state.withPage(state.page() - 1).url() : null);
+        model.put(
+                "nextUrl",
+                state.page() < pages ? state.withPage(state.page() + 1).url() : null);
+        model.put("correction", result.correction());
+        model.put(
+                "correctionUrl",
+                result.correction() == null
+                        ? null
+                        : state.withText(result.correction()).url());
+        model.put("degraded", result.degraded());
+        return new ModelAndView<>("catalogue/products", model);
+    }
+
+    record Facet(String name, String title, List<FacetValue> values) {}
+
+    record FacetValue(String key, String label, long count, boolean selected, String url) {}
+
+    record Chip(String facet, String key, String label, String removeUrl) {}
+
+    record SortLink(String key, String label, String url, boolean current) {}
+
+    record Card(
+            long id,
+            String slug,
+            String name,
+            String producerName,
+            int stars,
+            String provinceName,
+            String groupName,
+            String certificateStatus,
+            Long photoId) {
+
+        static Card of(ProductDocument item, Locale locale) {
+            return new Card(
+                    item.id(),
+                    item.slug(),
+                    item.name(),
+                    item.producerName(),
+                    item.stars(),
+                    item.provinceName(locale),
+                    item.groupName(locale),
+                    item.certificateStatus(),
+                    item.photoId());
+        }
+    }
+}

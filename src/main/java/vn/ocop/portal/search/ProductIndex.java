@@ -1,0 +1,259 @@
+package vn.ocop.portal.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The product index: an alias {@value #ALIAS} over a versioned index {@code products_v{n}} whose settings and mapping
+ * are here, in the code. Writes use external versions, so a delivery that arrives late can never overwrite a newer
+ * document. A full reindex fills a new index from PostgreSQL and swaps the alias in one atomic step.
+ */
+@Singleton
+public class ProductIndex {
+
+    public static final String ALIAS = "products";
+    private static final Pattern VERSIONED = Pattern.compile("^" + ALIAS + "_v(\\d+)$");
+    private static final Logger LOG = LoggerFactory.getLogger(ProductIndex.class);
+    private static final int FILL_BATCH = 500;
+    /** Changes that started this long before a reindex began are replayed after it, in case it missed them. */
+    private static final Duration REPLAY_MARGIN = Duration.ofMinutes(1);
+
+    /** Folded text companions are analysed by the standard analyzer (core); everything typed is folded first. */
+    static final String SETTINGS_AND_MAPPING = """
+            {
+              "settings": {
+                "number_of_shards": 1,
+                "auto_expand_replicas": "0-1",
+                "refresh_interval": "1s"
+              },
+              "mappings": {
+                "dynamic": "strict",
+                "properties": {
+                  "id": {"type": "long"},
+                  "slug": {"type": "keyword"},
+                  "name": {"type": "text"},
+                  "nameFolded": {"type": "text", "copy_to": "allFolded"},
+                  "producerId": {"type": "long"},
+                  "producerName": {"type": "text"},
+                  "producerFolded": {"type": "text", "copy_to": "allFolded"},
+                  "producerType": {"type": "keyword"},
+                  "description": {"type": "text", "index": false},
+                  "descriptionFolded": {"type": "text", "copy_to": "allFolded"},
+                  "groupCode": {"type": "keyword"},
+                  "groupName": {"type": "keyword", "index": false},
+                  "groupNameEn": {"type": "keyword", "index": false},
+                  "groupFolded": {"type": "text", "copy_to": "allFolded"},
+                  "stars": {"type": "integer"},
+                  "provinceCode": {"type": "keyword"},
+                  "provinceName": {"type": "keyword", "index": false},
+                  "provinceNameEn": {"type": "keyword", "index": false},
+                  "provinceFolded": {"type": "text", "copy_to": "allFolded"},
+                  "communeName": {"type": "keyword", "index": false},
+                  "communeNameEn": {"type": "keyword", "index": false},
+                  "communeFolded": {"type": "text", "copy_to": "allFolded"},
+                  "certificateStatus": {"type": "keyword"},
+                  "decisionDate": {"type": "date"},
+                  "validFrom": {"type": "date"},
+                  "validUntil": {"type": "date"},
+                  "createdAt": {"type": "date"},
+                  "photoId": {"type": "long", "index": false},
+                  "allFolded": {"type": "text"},
+                  "suggest": {"type": "completion", "analyzer": "standard", "max_input_length": 80}
+                }
+              }
+            }
+            """;
+
+    private final ElasticsearchClient client;
+    private final TransactionOperations<Connection> transactions;
+    private final ProductDocuments documents;
+
+    ProductIndex(
+            ElasticsearchClient client, TransactionOperations<Connection> transactions, ProductDocuments documents) {
+        this.client = client;
+        this.transactions = transactions;
+        this.documents = documents;
+    }
+
+    /** The index the alias points at, if there is one. */
+    public Optional<String> current() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(ALIAS)).value()) {
+            return Optional.empty();
+        }
+        return client.indices().getAlias(a -> a.name(ALIAS)).result().keySet().stream()
+                .findFirst();
+    }
+
+    /**
+     * Creates the index and its alias if missing and fills it from PostgreSQL if it is empty. Returns whether it
+     * filled it.
+     */
+    boolean ensureReady() throws IOException {
+        Optional<String> current = current();
+        if (current.isEmpty()) {
+            String name = nextName();
+            create(name);
+            client.indices()
+                    .updateAliases(
+                            u -> u.actions(a -> a.add(add -> add.index(name).alias(ALIAS))));
+            LOG.info("Created the search index {} behind the alias {}", name, ALIAS);
+        }
+        long count = client.count(c -> c.index(ALIAS)).count();
+        if (count == 0) {
+            int filled = fill(ALIAS);
+            if (filled > 0) {
+                LOG.info("Filled the empty search index with {} products", filled);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Builds a new index from PostgreSQL, swaps the alias to it atomically, replays the changes made while it was
+     * built and drops the indexes before the previous one. Searches keep working throughout.
+     */
+    public Reindex reindex() throws IOException {
+        Instant started = Instant.now();
+        Optional<String> previous = current();
+        String name = nextName();
+        create(name);
+        int products = fill(name);
+        client.indices().updateAliases(u -> {
+            previous.ifPresent(old -> u.actions(a -> a.remove(r -> r.index(old).alias(ALIAS))));
+            return u.actions(a -> a.add(add -> add.index(name).alias(ALIAS)));
+        });
+        int replayed = transactions.executeWrite(status -> {
+            try (PreparedStatement replay = status.getConnection().prepareStatement("""
+                    insert into search_outbox (product_id)
+                    select distinct product_id from search_outbox where created_at >= ?
+                    """)) {
+                replay.setObject(1, java.sql.Timestamp.from(started.minus(REPLAY_MARGIN)));
+                return replay.executeUpdate();
+            }
+        });
+        for (String old : versionedIndexes()) {
+            if (!old.equals(name) && previous.map(p -> !p.equals(old)).orElse(true)) {
+                client.indices().delete(d -> d.index(old));
+            }
+        }
+        Duration took = Duration.between(started, Instant.now());
+        LOG.info(
+                "Reindexed {} products into {} in {} ms ({} changes replayed)",
+                products,
+                name,
+                took.toMillis(),
+                replayed);
+        return new Reindex(name, products, replayed, took);
+    }
+
+    public record Reindex(String index, int products, int replayed, Duration took) {}
+
+    /**
+     * Writes documents and deletions with external version {@code version}. Returns the product ids whose write
+     * failed (a version conflict is not a failure: a newer document is there already).
+     */
+    Map<Long, String> write(String index, Collection<ProductDocument> upserts, Collection<Long> deletes, long version)
+            throws IOException {
+        if (upserts.isEmpty() && deletes.isEmpty()) {
+            return Map.of();
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).requireAlias(ALIAS.equals(index));
+        for (ProductDocument document : upserts) {
+            bulk.operations(op -> op.index(i -> i.id(Long.toString(document.id()))
+                    .document(document)
+                    .version(version)
+                    .versionType(VersionType.External)));
+        }
+        for (Long id : deletes) {
+            bulk.operations(op ->
+                    op.delete(d -> d.id(Long.toString(id)).version(version).versionType(VersionType.External)));
+        }
+        BulkResponse response = client.bulk(bulk.build());
+        Map<Long, String> failed = new HashMap<>();
+        if (response.errors()) {
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && item.status() != 409 && item.status() != 404) {
+                    failed.put(
+                            Long.parseLong(item.id()),
+                            item.error().type() + ": " + item.error().reason());
+                }
+            }
+        }
+        return failed;
+    }
+
+    private int fill(String index) {
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            long version = nextVersion(connection);
+            LocalDate today = SearchZone.today();
+            int[] count = {0};
+            documents.forEachListable(connection, today, FILL_BATCH, batch -> {
+                try {
+                    Map<Long, String> failed = write(index, batch, List.of(), version);
+                    if (!failed.isEmpty()) {
+                        throw new IOException("Could not index " + failed.size() + " products: " + failed);
+                    }
+                    count[0] += batch.size();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            client.indices().refresh(r -> r.index(index));
+            return count[0];
+        });
+    }
+
+    static long nextVersion(Connection connection) throws SQLException {
+        try (PreparedStatement next = connection.prepareStatement("select nextval('search_document_version')");
+                ResultSet row = next.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private void create(String name) throws IOException {
+        client.indices().create(c -> c.index(name).withJson(new StringReader(SETTINGS_AND_MAPPING)));
+    }
+
+    private List<String> versionedIndexes() throws IOException {
+        return client.indices().get(g -> g.index(ALIAS + "_v*").allowNoIndices(true)).result().keySet().stream()
+                .filter(name -> VERSIONED.matcher(name).matches())
+                .toList();
+    }
+
+    private String nextName() throws IOException {
+        int highest = versionedIndexes().stream()
+                .map(VERSIONED::matcher)
+                .filter(Matcher::matches)
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .max()
+                .orElse(0);
+        return ALIAS + "_v" + (highest + 1);
+    }
+}

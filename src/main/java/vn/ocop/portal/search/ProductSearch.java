@@ -1,0 +1,243 @@
+package vn.ocop.portal.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.SuggestMode;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
+import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import vn.ocop.portal.shared.VietnameseText;
+
+/**
+ * Catalogue searches on Elasticsearch. Text is folded like the indexed companions; every word must match somewhere
+ * (name, producer, description, group, province, commune) allowing typos (fuzziness AUTO), and matches in the name,
+ * the exact spelling and whole phrases rank first. Facet selections filter the hits through a post filter, and each
+ * facet's counts apply every other facet's selection, so a visitor can widen a facet as well as narrow it.
+ */
+@Singleton
+public class ProductSearch {
+
+    /** Words of 1–3 letters must match exactly ("dak" is not "dao"), 4–6 letters allow one typo, longer two. */
+    static final String FUZZINESS = "AUTO:4,7";
+
+    private static final int MAX_CORRECTIONS = 9;
+    private static final String FACET_VALUES = "values";
+    private static final Map<String, String> FACET_FIELDS = Map.of(
+            CatalogueResult.GROUP, "groupCode",
+            CatalogueResult.STARS, "stars",
+            CatalogueResult.PROVINCE, "provinceCode",
+            CatalogueResult.PRODUCER_TYPE, "producerType");
+
+    private final ElasticsearchClient client;
+
+    ProductSearch(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    public CatalogueResult search(CatalogueQuery query) throws IOException {
+        SearchResponse<ProductDocument> response =
+                client.search(request(query, query.text(), true), ProductDocument.class);
+        long total =
+                response.hits().total() == null ? 0 : response.hits().total().value();
+        List<ProductDocument> items = response.hits().hits().stream()
+                .map(Hit::source)
+                .filter(Objects::nonNull)
+                .toList();
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : CatalogueResult.FACETS) {
+            facets.put(facet, counts(response.aggregations().get(facet)));
+        }
+        String correction = null;
+        if (total == 0 && query.hasText()) {
+            correction = correction(query, response);
+        }
+        return new CatalogueResult(total, items, facets, correction, false);
+    }
+
+    private SearchRequest request(CatalogueQuery query, String text, boolean withFacets) {
+        Map<String, Query> selected = selections(query);
+        return SearchRequest.of(s -> {
+            s.index(ProductIndex.ALIAS)
+                    .query(mainQuery(text))
+                    .trackTotalHits(t -> t.enabled(true))
+                    .from(query.from())
+                    .size(query.size())
+                    .sort(sort(query.sort(), !text.isBlank()));
+            if (!selected.isEmpty()) {
+                s.postFilter(Query.of(q -> q.bool(b -> b.filter(List.copyOf(selected.values())))));
+            }
+            if (withFacets) {
+                for (String facet : CatalogueResult.FACETS) {
+                    List<Query> others = selected.entrySet().stream()
+                            .filter(e -> !e.getKey().equals(facet))
+                            .map(Map.Entry::getValue)
+                            .toList();
+                    s.aggregations(
+                            facet,
+                            Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others)))
+                                    .aggregations(
+                                            FACET_VALUES,
+                                            v -> v.terms(t -> t.field(FACET_FIELDS.get(facet))
+                                                    .size(100)))));
+                }
+                if (!text.isBlank()) {
+                    s.suggest(sg -> sg.text(VietnameseText.fold(text))
+                            .suggesters(
+                                    "respell",
+                                    fs -> fs.term(t -> t.field("allFolded")
+                                            .suggestMode(SuggestMode.Missing)
+                                            .maxEdits(2)
+                                            .minWordLength(3)
+                                            .size(3))));
+                }
+            }
+            return s;
+        });
+    }
+
+    /** In force today, and matching the text when there is one. */
+    static Query mainQuery(String text) {
+        Query inForce = Query.of(q -> q.range(
+                r -> r.date(d -> d.field("validUntil").gte(SearchZone.today().toString()))));
+        if (text.isBlank()) {
+            return Query.of(q -> q.bool(b -> b.filter(inForce)));
+        }
+        String folded = VietnameseText.fold(text);
+        return Query.of(q -> q.bool(b -> b.filter(inForce)
+                .must(m -> m.match(t -> t.field("allFolded")
+                        .query(folded)
+                        .operator(Operator.And)
+                        .fuzziness(FUZZINESS)
+                        .prefixLength(0)
+                        .maxExpansions(50)))
+                .should(sh ->
+                        sh.matchPhrase(p -> p.field("nameFolded").query(folded).boost(6f)))
+                .should(sh -> sh.match(m ->
+                        m.field("nameFolded").query(folded).fuzziness(FUZZINESS).boost(3f)))
+                .should(sh -> sh.match(m -> m.field("name").query(text).boost(2f)))
+                .should(sh ->
+                        sh.match(m -> m.field("producerFolded").query(folded).boost(1.5f)))
+                .should(sh -> sh.match(m -> m.field("provinceFolded").query(folded)))));
+    }
+
+    private static List<SortOptions> sort(CatalogueQuery.Sort sort, boolean hasText) {
+        List<SortOptions> order = new ArrayList<>();
+        switch (sort) {
+            case STARS -> {
+                order.add(SortOptions.of(o -> o.field(f -> f.field("stars").order(SortOrder.Desc))));
+                order.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+            }
+            case NEWEST ->
+                order.add(
+                        SortOptions.of(o -> o.field(f -> f.field("decisionDate").order(SortOrder.Desc))));
+            case RELEVANCE -> {
+                order.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+                order.add(SortOptions.of(o -> o.field(f -> f.field("stars").order(SortOrder.Desc))));
+            }
+        }
+        order.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        return order;
+    }
+
+    /** The query's facet selections as filters, by facet. */
+    private static Map<String, Query> selections(CatalogueQuery query) {
+        Map<String, Query> selected = new LinkedHashMap<>();
+        put(
+                selected,
+                CatalogueResult.GROUP,
+                query.groups().stream().map(FieldValue::of).toList());
+        put(
+                selected,
+                CatalogueResult.STARS,
+                query.stars().stream().map(s -> FieldValue.of(s.longValue())).toList());
+        put(
+                selected,
+                CatalogueResult.PROVINCE,
+                query.provinces().stream().map(FieldValue::of).toList());
+        put(
+                selected,
+                CatalogueResult.PRODUCER_TYPE,
+                query.producerTypes().stream().map(FieldValue::of).toList());
+        return selected;
+    }
+
+    private static void put(Map<String, Query> selected, String facet, List<FieldValue> values) {
+        if (!values.isEmpty()) {
+            selected.put(
+                    facet,
+                    Query.of(q -> q.terms(t -> t.field(FACET_FIELDS.get(facet)).terms(v -> v.value(values)))));
+        }
+    }
+
+    private static Map<String, Long> counts(Aggregate facet) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (facet == null) {
+            return counts;
+        }
+        Aggregate values = facet.filter().aggregations().get(FACET_VALUES);
+        if (values.isSterms()) {
+            values.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+        } else if (values.isLterms()) {
+            values.lterms().buckets().array().forEach(b -> counts.put(Long.toString(b.key()), b.docCount()));
+        }
+        return counts;
+    }
+
+    /**
+     * A respelling of a query that found nothing: each word the index does not know replaced by one of its closest
+     * spellings in the index; of those combinations, the one that finds the most products (none if none finds any).
+     */
+    private String correction(CatalogueQuery query, SearchResponse<ProductDocument> response) throws IOException {
+        List<Suggestion<ProductDocument>> words = response.suggest().get("respell");
+        if (words == null || words.isEmpty()) {
+            return null;
+        }
+        List<String> candidates = List.of("");
+        for (Suggestion<ProductDocument> word : words) {
+            List<String> spellings = word.term().options().isEmpty()
+                    ? List.of(word.term().text())
+                    : word.term().options().stream()
+                            .map(TermSuggestOption::text)
+                            .toList();
+            List<String> longer = new ArrayList<>();
+            for (String candidate : candidates) {
+                for (String spelling : spellings) {
+                    if (longer.size() < MAX_CORRECTIONS) {
+                        longer.add(candidate.isEmpty() ? spelling : candidate + " " + spelling);
+                    }
+                }
+            }
+            candidates = longer;
+        }
+        String folded = VietnameseText.fold(query.text());
+        String best = null;
+        long most = 0;
+        for (String candidate : candidates) {
+            if (candidate.equals(folded)) {
+                continue;
+            }
+            long found = client.count(c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate)))
+                    .count();
+            if (found > most) {
+                most = found;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+}

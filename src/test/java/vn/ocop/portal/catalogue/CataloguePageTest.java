@@ -1,0 +1,211 @@
+package vn.ocop.portal.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ocop.portal.support.Pages;
+import vn.ocop.portal.support.SearchSync;
+
+@MicronautTest(transactional = false)
+class CataloguePageTest {
+
+    static final String LISTABLE = """
+            select p.slug from product p
+            join current_certification c on c.product_id = p.id
+            join producer pr on pr.id = p.producer_id
+            where c.status = 'VALID' and c.valid_until >= current_date
+            """;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Inject
+    ElasticsearchClient elasticsearch;
+
+    @BeforeEach
+    void synced() {
+        SearchSync.awaitSynced(transactions, elasticsearch);
+    }
+
+    @Test
+    void shouldListEveryCertifiedProductInVietnamese() {
+        Document page = page("/products");
+        assertEquals("vi", page.selectFirst("html").attr("lang"));
+        assertEquals("Sản phẩm OCOP", page.selectFirst("h1").text());
+        Set<String> listable = slugs(LISTABLE);
+        assertEquals(listable.size(), total(page));
+        assertEquals(listable.size() + " sản phẩm", page.selectFirst(".summary").text());
+        assertEquals(CatalogueController.PAGE_SIZE, page.select(".product-card").size());
+        Element card = page.selectFirst(".product-card");
+        assertNotNull(card.selectFirst("img[src^=/photos/]"), "a photo");
+        assertFalse(card.selectFirst(".product-name").text().isBlank());
+        assertFalse(card.selectFirst(".producer").text().isBlank());
+        assertFalse(card.selectFirst(".province").text().isBlank());
+        assertTrue(card.selectFirst(".stars").text().matches("★{3,5}"));
+    }
+
+    @Test
+    void shouldShowTheRightProductsForASearchWithoutDiacritics() {
+        Document page = page("/products?q=dak+lak");
+        assertEquals(slugs(LISTABLE + " and pr.province_code = '66'"), cards(page));
+        assertEquals("dak lak", page.selectFirst("#catalogue-q").val(), "the search box keeps the query");
+    }
+
+    @Test
+    void shouldCountEachFacetValueAsTheSearchItFiltersTo() {
+        for (String view : List.of("/products", "/products?q=ca+phe", "/products?stars=4")) {
+            Document page = page(view);
+            int checked = 0;
+            for (Element value : page.select(".facet a:not(.selected)")) {
+                String facet = value.closest(".facet").attr("data-facet");
+                if (facet.equals("stars") && view.contains("stars=")) {
+                    continue;
+                }
+                long count = Long.parseLong(value.attr("data-count"));
+                Document filtered = page(value.attr("href"));
+                assertEquals(count, total(filtered), view + " → " + value.attr("href"));
+                checked++;
+            }
+            assertTrue(checked >= 6, view + " has facet values to check");
+        }
+    }
+
+    @Test
+    void shouldCombineFacetsAndShowThemAsRemovableChips() {
+        Document food = page("/products?group=01");
+        long foodTotal = total(food);
+        assertEquals(slugs(LISTABLE + " and p.group_code = '01'").size(), foodTotal);
+        // Another group stays on offer with its own count (values of one facet are alternatives).
+        Element beverages = food.selectFirst("[data-facet=group] a[data-value=02]");
+        assertNotNull(beverages);
+        Document both = page(beverages.attr("href"));
+        assertEquals(foodTotal + Long.parseLong(beverages.attr("data-count")), total(both));
+        assertEquals(2, both.select(".chip").size());
+
+        Document fourStarFood = page("/products?group=01&stars=4");
+        assertEquals(
+                slugs(LISTABLE + " and p.group_code = '01' and c.stars = 4"),
+                cards(page("/products?group=01&stars=4")));
+        Element chip = fourStarFood.selectFirst(".chip[data-chip=stars:4]");
+        assertEquals("4 sao", chip.selectFirst("span").text());
+        assertEquals("/products?group=01", chip.attr("href"));
+        assertEquals("/products", fourStarFood.selectFirst(".chips .clear").attr("href"));
+    }
+
+    @Test
+    void shouldSortByStarsAndPage() {
+        Document byStars = page("/products?sort=stars");
+        List<Integer> stars = byStars.select(".product-card .stars").stream()
+                .map(s -> Integer.parseInt(s.attr("data-stars")))
+                .toList();
+        assertEquals(5, stars.getFirst());
+        for (int i = 1; i < stars.size(); i++) {
+            assertTrue(stars.get(i) <= stars.get(i - 1), "sorted by stars: " + stars);
+        }
+        String next = byStars.selectFirst(".pagination a[rel=next]").attr("href");
+        assertEquals("/products?sort=stars&page=2", next);
+        Document second = page(next);
+        Set<String> overlap = new HashSet<>(cards(byStars));
+        overlap.retainAll(cards(second));
+        assertEquals(Set.of(), overlap, "page 2 shows other products");
+        assertEquals(
+                slugs(LISTABLE).size(),
+                cards(byStars).size()
+                        + cards(second).size()
+                        + cards(page("/products?sort=stars&page=3")).size());
+    }
+
+    @Test
+    void shouldSuggestACorrectionWhenNothingIsFound() {
+        Document page = page("/products?q=dak+lek");
+        assertEquals(0, total(page));
+        assertNotNull(page.selectFirst(".no-results h2"));
+        Element correction = page.selectFirst("a[data-correction]");
+        assertEquals("dak lak", correction.text());
+        assertEquals(slugs(LISTABLE + " and pr.province_code = '66'"), cards(page(correction.attr("href"))));
+    }
+
+    @Test
+    void shouldShowEnglish() {
+        Document page = Pages.html(Pages.fetch(
+                client,
+                HttpRequest.GET("/products?group=01")
+                        .accept(Pages.BROWSER_ACCEPT)
+                        .cookie(Cookie.of("lang", "en"))));
+        assertEquals("en", page.selectFirst("html").attr("lang"));
+        assertEquals("OCOP products", page.selectFirst("h1").text());
+        assertEquals("Product group", page.selectFirst("[data-facet=group] h2").text());
+        assertEquals("Food", page.selectFirst(".chip span").text());
+        assertTrue(page.selectFirst(".summary").text().endsWith(" products"));
+    }
+
+    @Test
+    void shouldNeverAnswer500ToOddParameters() {
+        for (String path : List.of(
+                "/products?page=abc",
+                "/products?page=-3",
+                "/products?page=999999",
+                "/products?stars=9&group=zz&province=%00&producerType=x&sort=sideways",
+                "/products?q=" + "a".repeat(500),
+                "/products?q=%22%5C%2F*%3F~",
+                "/products?q=(((")) {
+            HttpResponse<String> response = Pages.fetch(client, path);
+            assertEquals(HttpStatus.OK, response.getStatus(), path);
+        }
+        assertEquals(slugs(LISTABLE).size(), total(page("/products?stars=9&group=zz")), "unknown values are ignored");
+    }
+
+    private Document page(String path) {
+        HttpResponse<String> response = Pages.fetch(client, path);
+        assertEquals(HttpStatus.OK, response.getStatus(), path);
+        return Pages.html(response);
+    }
+
+    private static long total(Document page) {
+        return Long.parseLong(page.selectFirst(".summary").attr("data-total"));
+    }
+
+    private static Set<String> cards(Document page) {
+        return page.select(".product-card").stream()
+                .map(card -> card.attr("data-product"))
+                .collect(Collectors.toSet());
+    }
+
+    private Set<String> slugs(String sql) {
+        return transactions.executeRead(status -> {
+            Set<String> slugs = new HashSet<>();
+            try (ResultSet rows = status.getConnection().createStatement().executeQuery(sql)) {
+                while (rows.next()) {
+                    slugs.add(rows.getString(1));
+                }
+            }
+            return slugs;
+        });
+    }
+}
