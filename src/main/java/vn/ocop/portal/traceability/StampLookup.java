@@ -153,6 +153,20 @@ class StampLookup {
         });
     }
 
+    /** The stars of the product's current certificate (0 without one). */
+    int stars(long productId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection()
+                    .prepareStatement("select stars from certification where product_id = ?"
+                            + " order by decision_date desc, id desc limit 1")) {
+                select.setLong(1, productId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
     /** Whether the item stamp with this serial belongs to the batch. */
     boolean isItemOf(long serial, long batchId) {
         return transactions.executeRead(status -> {
