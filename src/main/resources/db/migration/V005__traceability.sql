@@ -109,3 +109,20 @@ from scan s
 join product p on p.id = s.product_id
 join producer pr on pr.id = p.producer_id
 group by 1, 2, 3;
+
+-- Reports from the public ("report a problem" on a scan page), kept for staff: a suspected counterfeit, a quality
+-- problem, or something else. The stamp is null when the scanned code was not one of this portal's.
+create table problem_report (
+    id                   bigint generated always as identity primary key,
+    created_at           timestamptz  not null default now(),
+    code                 text         not null,
+    stamp_id             bigint       references stamp (id),
+    product_id           bigint       references product (id),
+    kind                 text         not null check (kind in ('COUNTERFEIT', 'QUALITY', 'OTHER')),
+    message              text         not null check (length(message) between 10 and 2000),
+    contact              text         check (length(contact) <= 200),
+    network              text         not null,
+    status               text         not null default 'NEW' check (status in ('NEW', 'IN_PROGRESS', 'CLOSED'))
+);
+
+create index problem_report_new_idx on problem_report (created_at) where status = 'NEW';
