@@ -35,6 +35,20 @@ create table trace_event (
 
 create index trace_event_batch_idx on trace_event (batch_id, occurred_at);
 
+-- A run issuing N item stamps for a batch. The idempotency key makes a repeated request (a retry, a double click)
+-- continue or return the same run instead of issuing again.
+create table stamp_issue (
+    id                   bigint generated always as identity primary key,
+    batch_id             bigint       not null references batch (id),
+    idempotency_key      text         not null unique check (length(idempotency_key) between 1 and 100),
+    quantity             integer      not null check (quantity between 1 and 100000),
+    issued               integer      not null default 0,
+    status               text         not null default 'RUNNING' check (status in ('RUNNING', 'DONE', 'FAILED')),
+    created_at           timestamptz  not null default now(),
+    finished_at          timestamptz,
+    check (issued <= quantity)
+);
+
 -- A QR stamp: one per product, one per batch, or one per package (item). The printed code is the serial plus a
 -- keyed MAC (never stored: it is recomputed from the serial under ocop.stamp.secret).
 create table stamp (
@@ -43,6 +57,8 @@ create table stamp (
     kind                 text         not null check (kind in ('PRODUCT', 'BATCH', 'ITEM')),
     product_id           bigint       not null references product (id),
     batch_id             bigint,
+    -- The issuing run of an item stamp, if it came from one.
+    issue_id             bigint       references stamp_issue (id),
     issued_at            timestamptz  not null default now(),
     -- Scans by people (bots excluded), kept up to date by the scan log's writer.
     scan_count           bigint       not null default 0,
@@ -55,6 +71,7 @@ create table stamp (
 create unique index stamp_one_per_product_idx on stamp (product_id) where kind = 'PRODUCT';
 create unique index stamp_one_per_batch_idx on stamp (batch_id) where kind = 'BATCH';
 create index stamp_batch_idx on stamp (batch_id);
+create index stamp_issue_idx on stamp (issue_id, id);
 
 -- Every scan of a /q/ code. No IP address is ever stored: only a keyed hash of its network prefix (/24 for IPv4,
 -- /48 for IPv6), enough to tell "many places" from "one shop".
@@ -92,3 +109,20 @@ from scan s
 join product p on p.id = s.product_id
 join producer pr on pr.id = p.producer_id
 group by 1, 2, 3;
+
+-- Reports from the public ("report a problem" on a scan page), kept for staff: a suspected counterfeit, a quality
+-- problem, or something else. The stamp is null when the scanned code was not one of this portal's.
+create table problem_report (
+    id                   bigint generated always as identity primary key,
+    created_at           timestamptz  not null default now(),
+    code                 text         not null,
+    stamp_id             bigint       references stamp (id),
+    product_id           bigint       references product (id),
+    kind                 text         not null check (kind in ('COUNTERFEIT', 'QUALITY', 'OTHER')),
+    message              text         not null check (length(message) between 10 and 2000),
+    contact              text         check (length(contact) <= 200),
+    network              text         not null,
+    status               text         not null default 'NEW' check (status in ('NEW', 'IN_PROGRESS', 'CLOSED'))
+);
+
+create index problem_report_new_idx on problem_report (created_at) where status = 'NEW';

@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
@@ -45,6 +46,11 @@ class ErrorPages {
     @Error(global = true)
     HttpResponse<?> conversionFailed(HttpRequest<?> request, ConversionErrorException e) {
         return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @Error(global = true)
+    HttpResponse<?> malformedJson(HttpRequest<?> request, JsonSyntaxException e) {
+        return respond(request, HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
     }
 
     @Error(global = true)

@@ -37,7 +37,7 @@ class QrImageController {
         this.codes = codes;
         this.stamps = stamps;
         this.etagSalt =
-                "q1-" + HexFormat.of().toHexDigits(stamps.url("").hashCode()).substring(0, 6);
+                "q1-" + HexFormat.of().toHexDigits(stamps.baseUrl().hashCode()).substring(0, 6);
     }
 
     @Get("/{code}.png")

@@ -49,10 +49,12 @@ record StampFacts(
     record Place(String vi, String en) {}
 
     record Event(
+            long id,
             TraceEventType type,
             Instant occurredAt,
             String what,
             String place,
+            @Nullable String communeCode,
             @Nullable Place commune,
             String why) {}
 }

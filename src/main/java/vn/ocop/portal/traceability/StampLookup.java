@@ -1,5 +1,6 @@
 package vn.ocop.portal.traceability;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -53,9 +54,18 @@ class StampLookup {
             """;
 
     private static final String EVENTS = """
-            select e.type, e.occurred_at, e.what, e.place, e.why, c.full_name, c.full_name_en
+            select e.type, e.occurred_at, e.what, e.place, e.why, c.full_name, c.full_name_en, e.id, c.code
             from trace_event e left join commune c on c.code = e.place_commune_code
             where e.batch_id = ? order by e.occurred_at, e.id
+            """;
+
+    private static final String DIGITAL_LINK = """
+            select p.id, lpad(p.gtin, 14, '0'),
+                   (select serial from stamp where product_id = p.id and kind = 'PRODUCT'),
+                   b.id, b.lot_number,
+                   (select serial from stamp where batch_id = b.id and kind = 'BATCH')
+            from product p left join batch b on b.product_id = p.id and b.lot_number = ?
+            where lpad(p.gtin, 14, '0') = ?
             """;
 
     private final TransactionOperations<Connection> transactions;
@@ -85,14 +95,88 @@ class StampLookup {
                     List<StampFacts.Event> events = new ArrayList<>();
                     while (row.next()) {
                         events.add(new StampFacts.Event(
+                                row.getLong(8),
                                 TraceEventType.valueOf(row.getString(1)),
                                 instant(row, 2),
                                 row.getString(3),
                                 row.getString(4),
+                                row.getString(9),
                                 place(row.getString(6), row.getString(7)),
                                 row.getString(5)));
                     }
                     return events;
+                }
+            }
+        });
+    }
+
+    /** What a GS1 Digital Link names: a product by GTIN-14 and, with a lot, one of its batches. */
+    record DigitalLinkTarget(
+            long productId,
+            String gtin,
+            @Nullable Long productSerial,
+            @Nullable Long batchId,
+            @Nullable String lotNumber,
+            @Nullable Long batchSerial) {}
+
+    Optional<DigitalLinkTarget> digitalLink(String gtin14, @Nullable String lot) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(DIGITAL_LINK)) {
+                select.setString(1, lot);
+                select.setString(2, gtin14);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<DigitalLinkTarget>empty();
+                    }
+                    return Optional.of(new DigitalLinkTarget(
+                            row.getLong(1),
+                            row.getString(2),
+                            (Long) row.getObject(3),
+                            (Long) row.getObject(4),
+                            row.getString(5),
+                            (Long) row.getObject(6)));
+                }
+            }
+        });
+    }
+
+    /** The product's GTIN as 14 digits, if it has one. */
+    Optional<String> gtin14(long productId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection()
+                    .prepareStatement("select lpad(gtin, 14, '0') from product where id = ? and gtin is not null")) {
+                select.setLong(1, productId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** The stars of the product's current certificate (0 without one). */
+    int stars(long productId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection()
+                    .prepareStatement("select stars from certification where product_id = ?"
+                            + " order by decision_date desc, id desc limit 1")) {
+                select.setLong(1, productId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** Whether the item stamp with this serial belongs to the batch. */
+    boolean isItemOf(long serial, long batchId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection()
+                    .prepareStatement("select exists (select 1 from stamp where serial = ? and kind = 'ITEM'"
+                            + " and batch_id = ?)")) {
+                select.setLong(1, serial);
+                select.setLong(2, batchId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
                 }
             }
         });

@@ -50,6 +50,11 @@ class Stamps {
         return url(code(stamp));
     }
 
+    /** The portal's public address, without a trailing slash. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     String url(String code) {
         return baseUrl + "/q/" + code;
     }

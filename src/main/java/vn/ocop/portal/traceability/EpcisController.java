@@ -1,0 +1,109 @@
+package vn.ocop.portal.traceability;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A batch's events as an EPCIS 2.0 JSON-LD document: one ObjectEvent per event, the batch as a quantity of its
+ * lot's class (a GS1 Digital Link URI when the product has a GTIN), the CBV business step, and what / where / why as
+ * text in the portal's own namespace.
+ */
+@Controller("/api/v1/batches")
+@Produces({EpcisController.JSON_LD, MediaType.APPLICATION_JSON})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class EpcisController {
+
+    static final String JSON_LD = "application/ld+json";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final BatchRepository batches;
+    private final StampLookup lookup;
+    private final Stamps stamps;
+    private final JsonMapper json;
+
+    EpcisController(BatchRepository batches, StampLookup lookup, Stamps stamps, JsonMapper json) {
+        this.batches = batches;
+        this.lookup = lookup;
+        this.stamps = stamps;
+        this.json = json;
+    }
+
+    @Get("/{id}/epcis")
+    HttpResponse<byte[]> epcis(long id) {
+        Batch batch =
+                batches.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no batch " + id));
+        String base = stamps.baseUrl();
+        String epcClass = lookup.gtin14(batch.productId())
+                .map(gtin -> "https://id.gs1.org/01/" + gtin + "/10/" + Gtin.pathSegment(batch.lotNumber()))
+                .orElse(base + "/api/v1/batches/" + id);
+
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (StampFacts.Event event : lookup.events(id)) {
+            Map<String, Object> epcis = new LinkedHashMap<>();
+            epcis.put("type", "ObjectEvent");
+            epcis.put(
+                    "eventID",
+                    "urn:uuid:"
+                            + UUID.nameUUIDFromBytes(
+                                    (base + "/trace-event/" + event.id()).getBytes(StandardCharsets.UTF_8)));
+            epcis.put(
+                    "eventTime",
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            event.occurredAt().truncatedTo(ChronoUnit.SECONDS).atZone(VIETNAM)));
+            epcis.put("eventTimeZoneOffset", "+07:00");
+            epcis.put("action", event.type() == TraceEventType.HARVEST ? "ADD" : "OBSERVE");
+            epcis.put("bizStep", event.type().businessStep());
+            epcis.put(
+                    "quantityList", List.of(Map.of("epcClass", epcClass, "quantity", batch.quantity(), "uom", "H87")));
+            if (event.communeCode() != null) {
+                epcis.put("bizLocation", Map.of("id", base + "/id/commune/" + event.communeCode()));
+            }
+            epcis.put("ocop:eventType", event.type().name());
+            epcis.put("ocop:what", event.what());
+            epcis.put("ocop:where", event.place());
+            if (!event.why().isEmpty()) {
+                epcis.put("ocop:why", event.why());
+            }
+            events.add(epcis);
+        }
+
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put(
+                "@context",
+                List.of(
+                        "https://ref.gs1.org/standards/epcis/epcis-context.jsonld",
+                        Map.of("ocop", base + "/ns/epcis#")));
+        document.put("type", "EPCISDocument");
+        document.put("schemaVersion", "2.0");
+        document.put(
+                "creationDate",
+                DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        document.put("epcisBody", Map.of("eventList", events));
+        try {
+            return HttpResponse.ok(json.writeValueAsString(document).getBytes(StandardCharsets.UTF_8))
+                    .contentType(MediaType.of(JSON_LD));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

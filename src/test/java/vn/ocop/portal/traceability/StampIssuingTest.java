@@ -1,0 +1,214 @@
+package vn.ocop.portal.traceability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
+
+/** Issuing item stamps through the token-guarded API: idempotent, streamed to CSV, printed on A4 sheets. */
+@MicronautTest(transactional = false)
+class StampIssuingTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Inject
+    StampCodes codes;
+
+    @Value("${ocop.admin.api-token}")
+    String token;
+
+    @Value("${ocop.public-base-url}")
+    String baseUrl;
+
+    @Test
+    void shouldIssueOnceForOneIdempotencyKeyAndExportEveryCode() throws Exception {
+        StampFixtures fixtures = new StampFixtures(transactions);
+        long batchId = fixtures.stamp("VALID", StampKind.ITEM).batchId();
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> started = call(issue(batchId, 2_500, key));
+        assertEquals(HttpStatus.ACCEPTED, started.getStatus());
+        String location = started.getHeaders().get("Location");
+        JsonNode run = waitUntilDone(location);
+        assertEquals(2_500, run.get("issued").asInt());
+        assertEquals(100, run.get("percent").asInt());
+        long runId = run.get("id").asLong();
+        assertEquals("2500", fixtures.value("select count(*) from stamp where issue_id = ?", runId));
+
+        HttpResponse<String> again = call(issue(batchId, 2_500, key));
+        assertEquals(runId, json(again).get("id").asLong(), "the same key answers the same run");
+        assertEquals("2500", fixtures.value("select count(*) from stamp where issue_id = ?", runId), "no new stamps");
+        assertEquals(HttpStatus.CONFLICT, call(issue(batchId, 10, key)).getStatus(), "a key means one request");
+
+        HttpResponse<String> csv = call(authorised(HttpRequest.GET(location + "/stamps.csv")));
+        assertEquals(HttpStatus.OK, csv.getStatus());
+        assertTrue(csv.getContentType().orElseThrow().toString().startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("code,short_code,url,lot,gtin", lines.get(0));
+        assertEquals(2_501, lines.size());
+        var seen = new HashSet<String>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            assertTrue(codes.serialOf(fields[0]).isPresent(), "a genuine code: " + line);
+            assertEquals(StampCodes.grouped(fields[0]), fields[1]);
+            assertEquals(baseUrl + "/q/" + fields[0], fields[2]);
+            assertTrue(seen.add(fields[0]), "codes are unique");
+        }
+
+        // The first sheet, rendered as a printer would and read back cell by cell.
+        HttpResponse<byte[]> pdf = client.toBlocking()
+                .exchange(authorised(HttpRequest.GET(location + "/sheet.pdf?from=0&count=40")), byte[].class);
+        assertEquals("application/pdf", pdf.getContentType().orElseThrow().toString());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertEquals(2, document.getNumberOfPages(), "35 labels a page");
+            float dpi = 300;
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, dpi, ImageType.GRAY);
+            float scale = dpi / 72;
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+            javax.imageio.ImageIO.write(page, "png", new java.io.File("target/screenshots/stamp-sheet.png"));
+            List<String> decoded = new ArrayList<>();
+            for (int cell = 0; cell < StampSheet.COLUMNS * StampSheet.ROWS; cell++) {
+                int x = Math.round(StampSheet.cellX(cell % StampSheet.COLUMNS) * scale);
+                int y = Math.round(
+                        (StampSheet.PAGE.getHeight() - StampSheet.cellTop(cell / StampSheet.COLUMNS)) * scale);
+                BufferedImage label = page.getSubimage(
+                        x, y, Math.round(StampSheet.CELL_WIDTH * scale), Math.round(StampSheet.CELL_HEIGHT * scale));
+                decoded.add(new QRCodeReader()
+                        .decode(
+                                new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(label))),
+                                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                        .getText());
+            }
+            List<String> expected = lines.subList(1, 36).stream()
+                    .map(line -> line.split(",")[2])
+                    .toList();
+            assertEquals(expected, decoded);
+        }
+    }
+
+    @Test
+    void shouldRefuseWithoutTheToken() {
+        long batchId =
+                new StampFixtures(transactions).stamp("VALID", StampKind.ITEM).batchId();
+        MutableHttpRequest<?> noToken = HttpRequest.POST(
+                        "/api/v1/batches/" + batchId + "/stamp-issues", Map.of("quantity", 5))
+                .header("Idempotency-Key", UUID.randomUUID().toString());
+        HttpResponse<String> refused = call(noToken);
+        assertEquals(HttpStatus.UNAUTHORIZED, refused.getStatus());
+        assertEquals(
+                "application/problem+json",
+                refused.getContentType().orElseThrow().toString());
+        assertEquals(
+                HttpStatus.UNAUTHORIZED,
+                call(HttpRequest.POST("/api/v1/batches/" + batchId + "/stamp-issues", Map.of("quantity", 5))
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .bearerAuth(token + "x"))
+                        .getStatus());
+        assertEquals(
+                HttpStatus.UNAUTHORIZED,
+                call(HttpRequest.GET("/api/v1/stamp-issues/1/stamps.csv")).getStatus());
+    }
+
+    @Test
+    void shouldRefuseBadRequestsAndProductsWithoutAValidCertificate() {
+        StampFixtures fixtures = new StampFixtures(transactions);
+        long valid = fixtures.stamp("VALID", StampKind.ITEM).batchId();
+        long revoked = fixtures.stamp("REVOKED", StampKind.ITEM).batchId();
+        long expired = fixtures.stamp("EXPIRED", StampKind.ITEM).batchId();
+        String fresh = UUID.randomUUID().toString();
+        assertEquals(HttpStatus.CONFLICT, call(issue(revoked, 10, fresh)).getStatus(), "no stamps for a revoked one");
+        assertEquals(HttpStatus.CONFLICT, call(issue(expired, 10, fresh)).getStatus(), "nor for an expired one");
+        assertEquals(HttpStatus.BAD_REQUEST, call(issue(valid, 0, fresh)).getStatus());
+        assertEquals(HttpStatus.BAD_REQUEST, call(issue(valid, 100_001, fresh)).getStatus());
+        assertEquals(HttpStatus.BAD_REQUEST, call(issue(valid, 10, "")).getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, call(issue(999_999_999L, 10, fresh)).getStatus());
+        assertEquals(
+                HttpStatus.BAD_REQUEST,
+                call(authorised(HttpRequest.POST("/api/v1/batches/" + valid + "/stamp-issues", "{\"quantity\":")
+                                .contentType("application/json")
+                                .header("Idempotency-Key", fresh)))
+                        .getStatus());
+        assertEquals(
+                HttpStatus.NOT_FOUND,
+                call(authorised(HttpRequest.GET("/api/v1/stamp-issues/999999999")))
+                        .getStatus());
+        HttpResponse<String> tooMany = call(authorised(HttpRequest.GET("/api/v1/stamp-issues/1/sheet.pdf?count=2001")));
+        assertEquals(HttpStatus.BAD_REQUEST, tooMany.getStatus());
+        assertEquals(
+                "application/problem+json",
+                tooMany.getContentType().orElseThrow().toString());
+    }
+
+    private MutableHttpRequest<?> issue(long batchId, int quantity, String key) {
+        MutableHttpRequest<?> request =
+                HttpRequest.POST("/api/v1/batches/" + batchId + "/stamp-issues", Map.of("quantity", quantity));
+        if (!key.isEmpty()) {
+            request.header("Idempotency-Key", key);
+        }
+        return authorised(request);
+    }
+
+    private MutableHttpRequest<?> authorised(MutableHttpRequest<?> request) {
+        return request.bearerAuth(token);
+    }
+
+    private JsonNode waitUntilDone(String location) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonNode run = json(call(authorised(HttpRequest.GET(location))));
+            if ("DONE".equals(run.get("status").asText()) || System.currentTimeMillis() > deadline) {
+                assertEquals("DONE", run.get("status").asText(), run.toString());
+                return run;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private HttpResponse<String> call(HttpRequest<?> request) {
+        try {
+            return client.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+            return response;
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return new ObjectMapper().readTree(response.body());
+    }
+}
