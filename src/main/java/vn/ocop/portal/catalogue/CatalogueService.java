@@ -1,13 +1,11 @@
 package vn.ocop.portal.catalogue;
 
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import vn.ocop.portal.search.CatalogueQuery;
 import vn.ocop.portal.search.CatalogueResult;
 import vn.ocop.portal.search.ProductSearch;
 
-/** Answers catalogue searches for the pages and the API. */
+/** Answers catalogue searches for the pages and the API (from PostgreSQL when Elasticsearch is away). */
 @Singleton
 class CatalogueService {
 
@@ -18,10 +16,6 @@ class CatalogueService {
     }
 
     CatalogueResult search(CatalogueQuery query) {
-        try {
-            return search.search(query);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return search.search(query);
     }
 }

@@ -15,7 +15,10 @@ import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /health}: 200 when PostgreSQL and Elasticsearch both answer, 503 when either does not. */
+/**
+ * {@code GET /health}: 200 "UP" when PostgreSQL and Elasticsearch both answer, 200 "DEGRADED" when only Elasticsearch
+ * does not (search falls back to PostgreSQL), 503 "DOWN" when PostgreSQL does not.
+ */
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HealthController {
@@ -34,9 +37,10 @@ class HealthController {
     HttpResponse<Health> health() {
         Component db = database();
         Component es = search();
-        boolean up = db.up() && es.up();
-        Health health = new Health(up ? "UP" : "DOWN", db, es);
-        return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        // Without Elasticsearch the portal still serves (the catalogue answers from PostgreSQL): degraded, not down.
+        String status = !db.up() ? "DOWN" : es.up() ? "UP" : "DEGRADED";
+        Health health = new Health(status, db, es);
+        return HttpResponse.status(db.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(health);
     }
 

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.ocop.portal.shared.VietnameseText;
 
 /**
@@ -43,13 +45,43 @@ public class ProductSearch {
             CatalogueResult.PROVINCE, "provinceCode",
             CatalogueResult.PRODUCER_TYPE, "producerType");
 
-    private final ElasticsearchClient client;
+    /** After a failure, Elasticsearch is left alone this long (no visitor waits for a dead node meanwhile). */
+    private static final long PAUSE_AFTER_FAILURE_NANOS = 5_000_000_000L;
 
-    ProductSearch(ElasticsearchClient client) {
+    private static final Logger LOG = LoggerFactory.getLogger(ProductSearch.class);
+
+    private final ElasticsearchClient client;
+    private final DegradedSearch degraded;
+    private volatile long pausedUntil = System.nanoTime();
+
+    ProductSearch(ElasticsearchClient client, DegradedSearch degraded) {
         this.client = client;
+        this.degraded = degraded;
     }
 
-    public CatalogueResult search(CatalogueQuery query) throws IOException {
+    /**
+     * Searches Elasticsearch or, when it does not answer, PostgreSQL ({@link CatalogueResult#degraded()} is then
+     * true).
+     */
+    public CatalogueResult search(CatalogueQuery query) {
+        if (System.nanoTime() - pausedUntil < 0) {
+            return degraded.search(query);
+        }
+        try {
+            return searchIndex(query);
+        } catch (IOException | RuntimeException e) {
+            pausedUntil = System.nanoTime() + PAUSE_AFTER_FAILURE_NANOS;
+            LOG.warn("Elasticsearch does not answer ({}); the catalogue answers from PostgreSQL", e.toString());
+            return degraded.search(query);
+        }
+    }
+
+    /** Whether the last search found Elasticsearch unreachable (and it is still left alone). */
+    public boolean degraded() {
+        return System.nanoTime() - pausedUntil < 0;
+    }
+
+    CatalogueResult searchIndex(CatalogueQuery query) throws IOException {
         SearchResponse<ProductDocument> response =
                 client.search(request(query, query.text(), true), ProductDocument.class);
         long total =

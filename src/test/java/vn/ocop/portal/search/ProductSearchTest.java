@@ -56,6 +56,7 @@ class ProductSearchTest {
     @Test
     void shouldListExactlyTheProductsWhoseCertificateIsInForce() throws Exception {
         CatalogueResult all = search.search(query("", 100));
+        assertFalse(all.degraded(), "answered by Elasticsearch");
         assertEquals(ids(LISTABLE), ids(all));
         assertTrue(all.total() >= 50, "the demo catalogue is indexed");
     }
