@@ -81,6 +81,54 @@ public class ProductSearch {
         return System.nanoTime() - pausedUntil < 0;
     }
 
+    /** A product offered as the visitor types. */
+    public record ProductSuggestion(long id, String name, String slug) {}
+
+    /**
+     * As-you-type suggestions: products whose name (any word onward) or producer starts with the folded prefix,
+     * tolerating a typo; more stars first. Empty while Elasticsearch is away.
+     */
+    public List<ProductSuggestion> suggest(String prefix, int size) {
+        String folded = VietnameseText.fold(prefix);
+        if (folded.isEmpty() || System.nanoTime() - pausedUntil < 0) {
+            return List.of();
+        }
+        try {
+            List<ProductSuggestion> exact = complete(folded, size, false);
+            // A typo only when the letters typed complete nothing ("nuoc mma"): exact prefixes never compete with
+            // near misses ("ca ph" must not offer "cá chép").
+            return exact.isEmpty() && folded.length() >= 4 ? complete(folded, size, true) : exact;
+        } catch (IOException | RuntimeException e) {
+            pausedUntil = System.nanoTime() + PAUSE_AFTER_FAILURE_NANOS;
+            LOG.warn("Elasticsearch does not answer suggestions ({})", e.toString());
+            return List.of();
+        }
+    }
+
+    private List<ProductSuggestion> complete(String folded, int size, boolean fuzzy) throws IOException {
+        SearchResponse<ProductDocument> response = client.search(
+                s -> s.index(ProductIndex.ALIAS)
+                        .size(0)
+                        .source(src -> src.filter(f -> f.includes("id", "name", "slug")))
+                        .suggest(sg -> sg.suggesters(
+                                "names",
+                                fs -> fs.prefix(folded).completion(c -> {
+                                    c.field("suggest").size(size).skipDuplicates(true);
+                                    return fuzzy ? c.fuzzy(fz -> fz.fuzziness("1")) : c;
+                                }))),
+                ProductDocument.class);
+        List<ProductSuggestion> suggestions = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (var option :
+                response.suggest().get("names").getFirst().completion().options()) {
+            ProductDocument document = option.source();
+            if (document != null && seen.add(document.id())) {
+                suggestions.add(new ProductSuggestion(document.id(), document.name(), document.slug()));
+            }
+        }
+        return suggestions;
+    }
+
     CatalogueResult searchIndex(CatalogueQuery query) throws IOException {
         SearchResponse<ProductDocument> response =
                 client.search(request(query, query.text(), true), ProductDocument.class);
