@@ -130,10 +130,15 @@ public class ProductSearch {
     }
 
     CatalogueResult searchIndex(CatalogueQuery query) throws IOException {
+        // Exact (folded) words first; only a search that finds nothing is retried allowing typos, so "bưởi" does
+        // not also bring every "tươi" and "muối" of the descriptions.
         SearchResponse<ProductDocument> response =
-                client.search(request(query, query.text(), true), ProductDocument.class);
-        long total =
-                response.hits().total() == null ? 0 : response.hits().total().value();
+                client.search(request(query, query.text(), true, false), ProductDocument.class);
+        long total = total(response);
+        if (total == 0 && query.hasText()) {
+            response = client.search(request(query, query.text(), true, true), ProductDocument.class);
+            total = total(response);
+        }
         List<ProductDocument> items = response.hits().hits().stream()
                 .map(Hit::source)
                 .filter(Objects::nonNull)
@@ -149,11 +154,15 @@ public class ProductSearch {
         return new CatalogueResult(total, items, facets, correction, false);
     }
 
-    private SearchRequest request(CatalogueQuery query, String text, boolean withFacets) {
+    private static long total(SearchResponse<ProductDocument> response) {
+        return response.hits().total() == null ? 0 : response.hits().total().value();
+    }
+
+    private SearchRequest request(CatalogueQuery query, String text, boolean withFacets, boolean fuzzy) {
         Map<String, Query> selected = selections(query);
         return SearchRequest.of(s -> {
             s.index(ProductIndex.ALIAS)
-                    .query(mainQuery(text))
+                    .query(mainQuery(text, fuzzy))
                     .trackTotalHits(t -> t.enabled(true))
                     .from(query.from())
                     .size(query.size())
@@ -190,8 +199,9 @@ public class ProductSearch {
         });
     }
 
-    /** In force today, and matching the text when there is one. */
-    static Query mainQuery(String text) {
+    /** In force today, and matching the text when there is one ({@code fuzzy}: allowing typos). */
+    static Query mainQuery(String text, boolean fuzzy) {
+        String fuzziness = fuzzy ? FUZZINESS : "0";
         Query inForce = Query.of(q -> q.range(
                 r -> r.date(d -> d.field("validUntil").gte(SearchZone.today().toString()))));
         if (text.isBlank()) {
@@ -202,13 +212,13 @@ public class ProductSearch {
                 .must(m -> m.match(t -> t.field("allFolded")
                         .query(folded)
                         .operator(Operator.And)
-                        .fuzziness(FUZZINESS)
+                        .fuzziness(fuzziness)
                         .prefixLength(0)
                         .maxExpansions(50)))
                 .should(sh ->
                         sh.matchPhrase(p -> p.field("nameFolded").query(folded).boost(6f)))
                 .should(sh -> sh.match(m ->
-                        m.field("nameFolded").query(folded).fuzziness(FUZZINESS).boost(3f)))
+                        m.field("nameFolded").query(folded).fuzziness(fuzziness).boost(3f)))
                 .should(sh -> sh.match(m -> m.field("name").query(text).boost(2f)))
                 .should(sh ->
                         sh.match(m -> m.field("producerFolded").query(folded).boost(1.5f)))
@@ -311,7 +321,7 @@ public class ProductSearch {
             if (candidate.equals(folded)) {
                 continue;
             }
-            long found = client.count(c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate)))
+            long found = client.count(c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate, false)))
                     .count();
             if (found > most) {
                 most = found;
