@@ -1,5 +1,6 @@
 package vn.ocop.portal.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -156,6 +157,7 @@ class ProductApiController {
     record FacetCount(String key, String label, long count) {}
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ProductAnswer(
             long id,
             String slug,
@@ -226,6 +228,7 @@ class ProductApiController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CertificateAnswer(
             String decisionNumber,
             String decisionDate,
@@ -244,6 +247,7 @@ class ProductApiController {
             String statusReason) {}
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ProducerAnswer(
             long id,
             String name,

@@ -81,11 +81,64 @@ public class ProductSearch {
         return System.nanoTime() - pausedUntil < 0;
     }
 
+    /** A product offered as the visitor types. */
+    public record ProductSuggestion(long id, String name, String slug) {}
+
+    /**
+     * As-you-type suggestions: products whose name (any word onward) or producer starts with the folded prefix,
+     * tolerating a typo; more stars first. Empty while Elasticsearch is away.
+     */
+    public List<ProductSuggestion> suggest(String prefix, int size) {
+        String folded = VietnameseText.fold(prefix);
+        if (folded.isEmpty() || System.nanoTime() - pausedUntil < 0) {
+            return List.of();
+        }
+        try {
+            List<ProductSuggestion> exact = complete(folded, size, false);
+            // A typo only when the letters typed complete nothing ("nuoc mma"): exact prefixes never compete with
+            // near misses ("ca ph" must not offer "cá chép").
+            return exact.isEmpty() && folded.length() >= 4 ? complete(folded, size, true) : exact;
+        } catch (IOException | RuntimeException e) {
+            pausedUntil = System.nanoTime() + PAUSE_AFTER_FAILURE_NANOS;
+            LOG.warn("Elasticsearch does not answer suggestions ({})", e.toString());
+            return List.of();
+        }
+    }
+
+    private List<ProductSuggestion> complete(String folded, int size, boolean fuzzy) throws IOException {
+        SearchResponse<ProductDocument> response = client.search(
+                s -> s.index(ProductIndex.ALIAS)
+                        .size(0)
+                        .source(src -> src.filter(f -> f.includes("id", "name", "slug")))
+                        .suggest(sg -> sg.suggesters(
+                                "names",
+                                fs -> fs.prefix(folded).completion(c -> {
+                                    c.field("suggest").size(size).skipDuplicates(true);
+                                    return fuzzy ? c.fuzzy(fz -> fz.fuzziness("1")) : c;
+                                }))),
+                ProductDocument.class);
+        List<ProductSuggestion> suggestions = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (var option :
+                response.suggest().get("names").getFirst().completion().options()) {
+            ProductDocument document = option.source();
+            if (document != null && seen.add(document.id())) {
+                suggestions.add(new ProductSuggestion(document.id(), document.name(), document.slug()));
+            }
+        }
+        return suggestions;
+    }
+
     CatalogueResult searchIndex(CatalogueQuery query) throws IOException {
+        // Exact (folded) words first; only a search that finds nothing is retried allowing typos, so "bưởi" does
+        // not also bring every "tươi" and "muối" of the descriptions.
         SearchResponse<ProductDocument> response =
-                client.search(request(query, query.text(), true), ProductDocument.class);
-        long total =
-                response.hits().total() == null ? 0 : response.hits().total().value();
+                client.search(request(query, query.text(), true, false), ProductDocument.class);
+        long total = total(response);
+        if (total == 0 && query.hasText()) {
+            response = client.search(request(query, query.text(), true, true), ProductDocument.class);
+            total = total(response);
+        }
         List<ProductDocument> items = response.hits().hits().stream()
                 .map(Hit::source)
                 .filter(Objects::nonNull)
@@ -101,11 +154,15 @@ public class ProductSearch {
         return new CatalogueResult(total, items, facets, correction, false);
     }
 
-    private SearchRequest request(CatalogueQuery query, String text, boolean withFacets) {
+    private static long total(SearchResponse<ProductDocument> response) {
+        return response.hits().total() == null ? 0 : response.hits().total().value();
+    }
+
+    private SearchRequest request(CatalogueQuery query, String text, boolean withFacets, boolean fuzzy) {
         Map<String, Query> selected = selections(query);
         return SearchRequest.of(s -> {
             s.index(ProductIndex.ALIAS)
-                    .query(mainQuery(text))
+                    .query(mainQuery(text, fuzzy))
                     .trackTotalHits(t -> t.enabled(true))
                     .from(query.from())
                     .size(query.size())
@@ -142,8 +199,9 @@ public class ProductSearch {
         });
     }
 
-    /** In force today, and matching the text when there is one. */
-    static Query mainQuery(String text) {
+    /** In force today, and matching the text when there is one ({@code fuzzy}: allowing typos). */
+    static Query mainQuery(String text, boolean fuzzy) {
+        String fuzziness = fuzzy ? FUZZINESS : "0";
         Query inForce = Query.of(q -> q.range(
                 r -> r.date(d -> d.field("validUntil").gte(SearchZone.today().toString()))));
         if (text.isBlank()) {
@@ -154,13 +212,13 @@ public class ProductSearch {
                 .must(m -> m.match(t -> t.field("allFolded")
                         .query(folded)
                         .operator(Operator.And)
-                        .fuzziness(FUZZINESS)
+                        .fuzziness(fuzziness)
                         .prefixLength(0)
                         .maxExpansions(50)))
                 .should(sh ->
                         sh.matchPhrase(p -> p.field("nameFolded").query(folded).boost(6f)))
                 .should(sh -> sh.match(m ->
-                        m.field("nameFolded").query(folded).fuzziness(FUZZINESS).boost(3f)))
+                        m.field("nameFolded").query(folded).fuzziness(fuzziness).boost(3f)))
                 .should(sh -> sh.match(m -> m.field("name").query(text).boost(2f)))
                 .should(sh ->
                         sh.match(m -> m.field("producerFolded").query(folded).boost(1.5f)))
@@ -263,7 +321,7 @@ public class ProductSearch {
             if (candidate.equals(folded)) {
                 continue;
             }
-            long found = client.count(c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate)))
+            long found = client.count(c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate, false)))
                     .count();
             if (found > most) {
                 most = found;

@@ -13,6 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.validation.ConstraintViolationException;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -56,6 +57,12 @@ class ErrorPages {
     @Error(global = true)
     HttpResponse<?> missingParameter(HttpRequest<?> request, UnsatisfiedRouteException e) {
         return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A request line with raw non-ASCII or otherwise illegal characters (browsers percent-encode; bots may not). */
+    @Error(global = true)
+    HttpResponse<?> malformedUri(HttpRequest<?> request, URISyntaxException e) {
+        return respond(request, HttpStatus.BAD_REQUEST, "malformed request URI");
     }
 
     @Error(global = true)

@@ -48,6 +48,9 @@ class CataloguePageTest {
     @Inject
     ElasticsearchClient elasticsearch;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
     @BeforeEach
     void synced() {
         SearchSync.awaitSynced(transactions, elasticsearch);
@@ -179,6 +182,31 @@ class CataloguePageTest {
             assertEquals(HttpStatus.OK, response.getStatus(), path);
         }
         assertEquals(slugs(LISTABLE).size(), total(page("/products?stars=9&group=zz")), "unknown values are ignored");
+    }
+
+    @Test
+    void shouldAnswer400NotA500ToARawNonAsciiQuery() throws Exception {
+        // Browsers percent-encode "bưởi"; a script may send the raw bytes.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort());
+                var out = socket.getOutputStream();
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            out.write("GET /products?q=bưởi HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            assertEquals("HTTP/1.1 400 Bad Request", in.readLine());
+        }
+        Document pomelos =
+                page("/products?q=" + java.net.URLEncoder.encode("bưởi", java.nio.charset.StandardCharsets.UTF_8));
+        Set<String> named = slugs(LISTABLE + " and p.name ilike '%bưởi%'");
+        assertEquals(
+                named,
+                pomelos.select(".product-card").stream()
+                        .limit(named.size())
+                        .map(card -> card.attr("data-product"))
+                        .collect(Collectors.toSet()),
+                "products named Bưởi come first (a description's \"buổi\" folds the same and may follow)");
+        assertTrue(total(pomelos) <= named.size() + 2, "no fuzzy flood of \"tươi\" and \"muối\"");
     }
 
     private Document page(String path) {

@@ -154,6 +154,18 @@ class ProductPageTest {
         assertTrue(page.selectFirst("[data-certificate]").text().contains("Province"));
         assertEquals("Cooperative", page.selectFirst("[data-producer] dd").text());
         assertEquals("en_US", page.selectFirst("meta[property=og:locale]").attr("content"));
+        String revoked = slugs("select p.slug from product p join current_certification c on c.product_id = p.id"
+                        + " where c.status = 'REVOKED' limit 1")
+                .iterator()
+                .next();
+        Document alert = Pages.html(Pages.fetch(
+                client,
+                HttpRequest.GET("/products/" + revoked)
+                        .accept(Pages.BROWSER_ACCEPT)
+                        .cookie(Cookie.of("lang", "en"))));
+        assertEquals(
+                "This product’s OCOP certificate has been revoked: it is no longer an OCOP product.",
+                alert.selectFirst("[data-status-alert]").text());
     }
 
     @Test

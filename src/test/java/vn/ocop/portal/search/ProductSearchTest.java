@@ -246,6 +246,23 @@ class ProductSearchTest {
         assertTrue(searches >= 10, "searches ran during the reindex");
     }
 
+    @Test
+    void shouldReindexFromTheCommandLine() throws Exception {
+        String before = index.current().orElseThrow();
+        long total = search.search(query("", 1)).total();
+        assertEquals(0, ReindexCommand.run());
+        String after = index.current().orElseThrow();
+        assertNotEquals(before, after);
+        assertEquals(total, search.search(query("", 1)).total());
+        assertEquals(
+                List.of(before, after),
+                client.indices().get(g -> g.index("products_v*")).result().keySet().stream()
+                        .sorted(java.util.Comparator.comparingInt(
+                                (String name) -> Integer.parseInt(name.substring("products_v".length()))))
+                        .toList(),
+                "the previous index is kept for searches in flight, older ones are dropped");
+    }
+
     static CatalogueQuery query(String text, int size) {
         return new CatalogueQuery(text, Set.of(), Set.of(), Set.of(), Set.of(), CatalogueQuery.Sort.RELEVANCE, 1, size);
     }
