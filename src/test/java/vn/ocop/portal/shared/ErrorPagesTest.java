@@ -99,4 +99,11 @@ class ErrorPagesTest {
         assertEquals("noindex", page.selectFirst("meta[name=robots]").attr("content"));
         assertEquals("/", page.selectFirst("nav.admin-nav a").attr("href"));
     }
+
+    @Test
+    void shouldAnswerA500PageWhenATemplateFailsToRender() {
+        HttpResponse<String> response = Pages.fetch(client, "/test-only/broken-template");
+        assertEquals(500, response.code());
+        assertEquals("Đã có lỗi xảy ra", Pages.html(response).selectFirst("h1").text());
+    }
 }

@@ -20,6 +20,11 @@ class FailingController {
         throw new IllegalStateException("a bug deep inside");
     }
 
+    @Get("/broken-template")
+    ModelAndView<Map<String, Object>> brokenTemplate() {
+        return new ModelAndView<>("test/broken", Map.of());
+    }
+
     @Get("/admin-layout")
     ModelAndView<Map<String, Object>> adminLayout() {
         return new ModelAndView<>("test/admin-sample", Map.of());

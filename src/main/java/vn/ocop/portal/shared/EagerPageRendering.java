@@ -1,0 +1,92 @@
+package vn.ocop.portal.shared;
+
+import io.micronaut.core.io.Writable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.ViewsRenderer;
+import io.micronaut.views.ViewsRendererLocator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders every HTML page before its first byte is sent. Micronaut Views renders lazily while it writes the
+ * response, so a template that fails half-way left the visitor waiting on a request that never finished; rendered
+ * here, a failing template becomes the 500 page like any other error. Pages are small, so buffering costs nothing
+ * worth measuring; other bodies (CSV, images, PDF) are left streaming.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class EagerPageRendering implements Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EagerPageRendering.class);
+
+    private final ViewsRendererLocator renderers;
+    private final PageContextProcessor pageContext;
+
+    EagerPageRendering(ViewsRendererLocator renderers, PageContextProcessor pageContext) {
+        this.renderers = renderers;
+        this.pageContext = pageContext;
+    }
+
+    /** Outside the views filter, so the response arrives here with its page as a not-yet-written body. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.RENDERING.before();
+    }
+
+    @ResponseFilter
+    MutableHttpResponse<?> render(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!(response.body() instanceof Writable page) || !isHtml(response)) {
+            return response;
+        }
+        try {
+            return response.body(write(page));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The page for {} {} failed to render", request.getMethodName(), request.getPath(), e);
+            return errorPage(request, response);
+        }
+    }
+
+    private MutableHttpResponse<?> errorPage(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", 500);
+        ModelAndView<Map<String, Object>> modelAndView = new ModelAndView<>("error/page", model);
+        pageContext.process(request, modelAndView);
+        try {
+            @SuppressWarnings("unchecked")
+            ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer = renderers
+                    .resolveViewsRenderer("error/page", MediaType.TEXT_HTML, modelAndView.getModel())
+                    .orElseThrow();
+            String html =
+                    write(renderer.render("error/page", modelAndView.getModel().orElseThrow(), request));
+            return response.status(HttpStatus.INTERNAL_SERVER_ERROR).body(html);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The error page failed to render too", e);
+            return response.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .contentType(MediaType.TEXT_PLAIN_TYPE)
+                    .body("500");
+        }
+    }
+
+    private static String write(Writable page) throws IOException {
+        StringWriter html = new StringWriter(8192);
+        page.writeTo(html);
+        return html.toString();
+    }
+
+    private static boolean isHtml(MutableHttpResponse<?> response) {
+        return response.getContentType()
+                .map(type -> type.matches(MediaType.TEXT_HTML_TYPE))
+                .orElse(true);
+    }
+}
