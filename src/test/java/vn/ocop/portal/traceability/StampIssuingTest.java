@@ -121,6 +121,19 @@ class StampIssuingTest {
     }
 
     @Test
+    void shouldStreamTheCsvOfALargeRun() throws Exception {
+        long batchId =
+                new StampFixtures(transactions).stamp("VALID", StampKind.ITEM).batchId();
+        HttpResponse<String> started =
+                call(issue(batchId, 20_000, UUID.randomUUID().toString()));
+        String location = started.getHeaders().get("Location");
+        waitUntilDone(location);
+        HttpResponse<String> csv = call(authorised(HttpRequest.GET(location + "/stamps.csv")));
+        assertEquals(HttpStatus.OK, csv.getStatus());
+        assertEquals(20_001, csv.body().lines().count(), "every stamp, in chunks");
+    }
+
+    @Test
     void shouldRefuseWithoutTheToken() {
         long batchId =
                 new StampFixtures(transactions).stamp("VALID", StampKind.ITEM).batchId();
