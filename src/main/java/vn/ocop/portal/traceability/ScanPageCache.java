@@ -8,8 +8,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.ocop.portal.shared.Language;
@@ -33,9 +36,9 @@ class ScanPageCache {
 
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
     private final MessageSource messages;
-    private final Map<Key, String> pages = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<Key, Template> pages = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Template> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
@@ -48,28 +51,90 @@ class ScanPageCache {
     private record Key(ScanPage page, Language language, String path) {}
 
     /**
-     * The page's HTML.
+     * A rendered page cut at its placeholders, already encoded: completing it per request is a few array copies.
+     *
+     * @param parts the bytes between the placeholders
+     * @param slots what goes after each part but the last: {@link #GROUPED}, {@link #PLAIN} or {@link #COUNTER}
+     */
+    private record Template(byte[][] parts, int[] slots) {
+
+        static Template of(String html) {
+            List<byte[]> parts = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            String grouped = StampCodes.grouped(CODE);
+            int from = 0;
+            while (true) {
+                int[] next = {html.indexOf(grouped, from), html.indexOf(CODE, from), html.indexOf(SCANS, from)};
+                int slot = -1;
+                for (int i = 0; i < next.length; i++) {
+                    if (next[i] >= 0 && (slot < 0 || next[i] < next[slot])) {
+                        slot = i;
+                    }
+                }
+                if (slot < 0) {
+                    parts.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
+                    break;
+                }
+                parts.add(html.substring(from, next[slot]).getBytes(StandardCharsets.UTF_8));
+                slots.add(slot);
+                from = next[slot]
+                        + (slot == GROUPED ? grouped.length() : slot == PLAIN ? CODE.length() : SCANS.length());
+            }
+            return new Template(
+                    parts.toArray(byte[][]::new),
+                    slots.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        byte[] complete(byte[] grouped, byte[] plain, byte[] counter) {
+            int size = 0;
+            for (byte[] part : parts) {
+                size += part.length;
+            }
+            for (int slot : slots) {
+                size += slot == GROUPED ? grouped.length : slot == PLAIN ? plain.length : counter.length;
+            }
+            byte[] page = new byte[size];
+            int at = 0;
+            for (int i = 0; i < parts.length; i++) {
+                System.arraycopy(parts[i], 0, page, at, parts[i].length);
+                at += parts[i].length;
+                if (i < slots.length) {
+                    byte[] value = slots[i] == GROUPED ? grouped : slots[i] == PLAIN ? plain : counter;
+                    System.arraycopy(value, 0, page, at, value.length);
+                    at += value.length;
+                }
+            }
+            return page;
+        }
+    }
+
+    private static final int GROUPED = 0;
+    private static final int PLAIN = 1;
+
+    /**
+     * The page's HTML, UTF-8.
      *
      * @param page the page with {@link #CODE} for its code and no scans
      * @param scans the item stamp's scans, or null
      * @param path the request path with {@link #CODE} in place of the code
      */
-    String html(
+    byte[] html(
             ScanPage page, ScanPage.Scans scans, String code, Language language, String path, HttpRequest<?> request) {
         Key key = new Key(page, language, path);
-        String html;
+        Template template;
         synchronized (pages) {
-            html = pages.get(key);
+            template = pages.get(key);
         }
-        if (html == null) {
-            html = render(page, scans != null, language, path, request);
+        if (template == null) {
+            template = Template.of(render(page, scans != null, language, path, request));
             synchronized (pages) {
-                pages.put(key, html);
+                pages.put(key, template);
             }
         }
-        return html.replace(StampCodes.grouped(CODE), StampCodes.grouped(code))
-                .replace(CODE, code)
-                .replace(SCANS, scans == null ? "" : scans(scans, language.locale()));
+        return template.complete(
+                StampCodes.grouped(code).getBytes(StandardCharsets.US_ASCII),
+                code.getBytes(StandardCharsets.US_ASCII),
+                scans == null ? new byte[0] : scans(scans, language.locale()).getBytes(StandardCharsets.UTF_8));
     }
 
     private String render(ScanPage page, boolean item, Language language, String path, HttpRequest<?> request) {

@@ -20,6 +20,8 @@ import vn.ocop.portal.shared.Language;
 @Singleton
 class ScanPages {
 
+    private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
+
     private final StampCodes codes;
     private final StampLookup lookup;
     private final ScanLog scanLog;
@@ -69,10 +71,8 @@ class ScanPages {
                 ScanPageCache.CODE, facts, events, language, now, userAgent != UserAgentClass.BOT, settings);
         // The language switch returns to this path: with the placeholder, one cached page serves every item.
         String path = pathOf(request).replace("/q/" + scanned, "/q/" + ScanPageCache.CODE);
-        String html = cache.html(page.withoutScans(), page.scans(), canonical, language, path, request);
-        return HttpResponse.ok(html)
-                .contentType(MediaType.TEXT_HTML_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        byte[] html = cache.html(page.withoutScans(), page.scans(), canonical, language, path, request);
+        return HttpResponse.ok(html).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private static String pathOf(HttpRequest<?> request) {
