@@ -106,7 +106,7 @@ class ScanLog implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         flush();
-        LOG.debug("Scan log closed: {} scans written, {} dropped", written.get(), dropped.get());
+        LOG.info("Scan log closed: {} scans written, {} dropped", written.get(), dropped.get());
     }
 
     private void writeWhileRunning() {

@@ -83,6 +83,25 @@ record ScanPage(
      */
     record Scans(long count, String firstOn, int networks, boolean copyWarning) {}
 
+    /** The same page without the item's scans: what is the same for every item of a batch. */
+    ScanPage withoutScans() {
+        return new ScanPage(
+                code,
+                kind,
+                verdict,
+                productName,
+                gtin,
+                specifications,
+                ingredientOrigin,
+                photoUrl,
+                photoAlt,
+                certificate,
+                producer,
+                batch,
+                events,
+                null);
+    }
+
     static ScanPage of(
             String code,
             StampFacts facts,

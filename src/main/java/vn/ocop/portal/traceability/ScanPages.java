@@ -3,13 +3,12 @@ package vn.ocop.portal.traceability;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import vn.ocop.portal.shared.Language;
@@ -21,12 +20,15 @@ import vn.ocop.portal.shared.Language;
 @Singleton
 class ScanPages {
 
+    private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
+
     private final StampCodes codes;
     private final StampLookup lookup;
     private final ScanLog scanLog;
     private final ScanNetwork networks;
     private final StampSettings settings;
     private final HttpLocaleResolver locales;
+    private final ScanPageCache cache;
 
     ScanPages(
             StampCodes codes,
@@ -34,13 +36,15 @@ class ScanPages {
             ScanLog scanLog,
             ScanNetwork networks,
             StampSettings settings,
-            HttpLocaleResolver locales) {
+            HttpLocaleResolver locales,
+            ScanPageCache cache) {
         this.codes = codes;
         this.lookup = lookup;
         this.scanLog = scanLog;
         this.networks = networks;
         this.settings = settings;
         this.locales = locales;
+        this.cache = cache;
     }
 
     /**
@@ -63,9 +67,17 @@ class ScanPages {
                 facts.batch() == null ? List.of() : lookup.events(facts.batch().id());
         Language language = Language.of(locales.resolveOrDefault(request));
         String canonical = codes.codeOf(serial.getAsLong());
-        ScanPage page = ScanPage.of(canonical, facts, events, language, now, userAgent != UserAgentClass.BOT, settings);
-        return HttpResponse.ok(new ModelAndView<>("traceability/scan", Map.of("page", page, "code", canonical)))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        ScanPage page = ScanPage.of(
+                ScanPageCache.CODE, facts, events, language, now, userAgent != UserAgentClass.BOT, settings);
+        // The language switch returns to this path: with the placeholder, one cached page serves every item.
+        String path = pathOf(request).replace("/q/" + scanned, "/q/" + ScanPageCache.CODE);
+        byte[] html = cache.html(page.withoutScans(), page.scans(), canonical, language, path, request);
+        return HttpResponse.ok(html).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private static String pathOf(HttpRequest<?> request) {
+        String query = request.getUri().getRawQuery();
+        return request.getUri().getRawPath() + (query == null ? "" : "?" + query);
     }
 
     /**

@@ -21,9 +21,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -99,23 +96,17 @@ class StampIssueController {
     HttpResponse<StreamedFile> csv(long id, HttpRequest<?> request) {
         token.require(request);
         StampIssuing.Run run = done(id);
-        PipedInputStream in = new PipedInputStream(64 * 1024);
-        PipedOutputStream out;
-        try {
-            out = new PipedOutputStream(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ChunkPipe pipe = new ChunkPipe(8);
         // Rows flow from a database cursor through the pipe to the client: never all in memory.
         Thread.ofVirtual().name("stamp-csv-" + id).start(() -> {
             try (BufferedWriter writer =
-                    new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
+                    new BufferedWriter(new OutputStreamWriter(pipe.output(), StandardCharsets.UTF_8), 64 * 1024)) {
                 issuing.writeCsv(run, stamps.baseUrl(), writer);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("The CSV of stamp run {} was not sent completely: {}", id, e.toString());
             }
         });
-        return HttpResponse.ok(new StreamedFile(in, MediaType.of("text/csv; charset=utf-8"))
+        return HttpResponse.ok(new StreamedFile(pipe.input(), MediaType.of("text/csv; charset=utf-8"))
                         .attach("ocop-stamps-" + id + ".csv"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }

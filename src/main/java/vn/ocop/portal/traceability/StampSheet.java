@@ -27,8 +27,9 @@ final class StampSheet {
     /** The QR code's side, quiet zone included (about 27 mm). */
     static final float QR_SIDE = 78f;
 
-    private static final float QR_TOP = 8f;
+    static final float QR_TOP = 8f;
     private static final float CUT_MARK = 5f;
+    private static final float SEAM = 0.08f;
 
     /** One label: the address in the QR code, the code printed under it, and the stars. */
     record Label(String url, String code, int stars) {}
@@ -85,11 +86,13 @@ final class StampSheet {
                 while (x < width && qr.dark(x, y)) {
                     x++;
                 }
+                // A hair larger than a module, so that neighbouring runs overlap instead of leaving anti-aliased
+                // seams between rows, which printers and QR readers both dislike.
                 content.addRect(
                         left + (start + QrCode.QUIET_ZONE) * module,
-                        top - (y + QrCode.QUIET_ZONE + 1) * module,
-                        (x - start) * module,
-                        module);
+                        top - (y + QrCode.QUIET_ZONE + 1) * module - SEAM,
+                        (x - start) * module + SEAM,
+                        module + SEAM);
             }
         }
         content.fill();

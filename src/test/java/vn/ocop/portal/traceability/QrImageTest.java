@@ -26,7 +26,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -149,18 +148,22 @@ class QrImageTest {
         assertTrue(qr.version() <= 3, "version " + qr.version() + " (29×29 modules at most)");
     }
 
+    /** Decodes as a phone app would: one detector after another until one succeeds. */
     private static Result decode(BufferedImage image) throws NotFoundException, IOException {
-        try {
-            return new QRCodeReader()
-                    .decode(
-                            new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                            Map.of(
-                                    DecodeHintType.PURE_BARCODE,
-                                    Boolean.TRUE,
-                                    DecodeHintType.CHARACTER_SET,
-                                    StandardCharsets.UTF_8.name()));
-        } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-            throw new IOException(e);
+        var source = new BufferedImageLuminanceSource(image);
+        for (BinaryBitmap bitmap : java.util.List.of(
+                new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+            for (Map<DecodeHintType, ?> hints : java.util.List.of(
+                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE),
+                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))) {
+                try {
+                    return new QRCodeReader().decode(bitmap, hints);
+                } catch (com.google.zxing.ReaderException e) {
+                    // the next way
+                }
+            }
         }
+        throw NotFoundException.getNotFoundInstance();
     }
 }

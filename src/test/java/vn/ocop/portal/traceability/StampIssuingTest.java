@@ -102,22 +102,35 @@ class StampIssuingTest {
             javax.imageio.ImageIO.write(page, "png", new java.io.File("target/screenshots/stamp-sheet.png"));
             List<String> decoded = new ArrayList<>();
             for (int cell = 0; cell < StampSheet.COLUMNS * StampSheet.ROWS; cell++) {
-                int x = Math.round(StampSheet.cellX(cell % StampSheet.COLUMNS) * scale);
-                int y = Math.round(
-                        (StampSheet.PAGE.getHeight() - StampSheet.cellTop(cell / StampSheet.COLUMNS)) * scale);
+                // The QR square of the label, quiet zone included, as a phone would frame it.
+                float left =
+                        StampSheet.cellX(cell % StampSheet.COLUMNS) + (StampSheet.CELL_WIDTH - StampSheet.QR_SIDE) / 2;
+                float top =
+                        StampSheet.PAGE.getHeight() - StampSheet.cellTop(cell / StampSheet.COLUMNS) + StampSheet.QR_TOP;
+                float margin = 6;
+                int side = Math.round((StampSheet.QR_SIDE + 2 * margin) * scale);
                 BufferedImage label = page.getSubimage(
-                        x, y, Math.round(StampSheet.CELL_WIDTH * scale), Math.round(StampSheet.CELL_HEIGHT * scale));
-                decoded.add(new QRCodeReader()
-                        .decode(
-                                new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(label))),
-                                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                        .getText());
+                        Math.round((left - margin) * scale), Math.round((top - margin) * scale), side, side);
+                decoded.add(read(label, cell));
             }
             List<String> expected = lines.subList(1, 36).stream()
                     .map(line -> line.split(",")[2])
                     .toList();
             assertEquals(expected, decoded);
         }
+    }
+
+    @Test
+    void shouldStreamTheCsvOfALargeRun() throws Exception {
+        long batchId =
+                new StampFixtures(transactions).stamp("VALID", StampKind.ITEM).batchId();
+        HttpResponse<String> started =
+                call(issue(batchId, 20_000, UUID.randomUUID().toString()));
+        String location = started.getHeaders().get("Location");
+        waitUntilDone(location);
+        HttpResponse<String> csv = call(authorised(HttpRequest.GET(location + "/stamps.csv")));
+        assertEquals(HttpStatus.OK, csv.getStatus());
+        assertEquals(20_001, csv.body().lines().count(), "every stamp, in chunks");
     }
 
     @Test
@@ -171,6 +184,26 @@ class StampIssuingTest {
         assertEquals(
                 "application/problem+json",
                 tooMany.getContentType().orElseThrow().toString());
+    }
+
+    /** Reads a label as a phone app would: one detector after another until one succeeds. */
+    private static String read(BufferedImage label, int cell) throws java.io.IOException {
+        var source = new BufferedImageLuminanceSource(label);
+        for (BinaryBitmap bitmap : List.of(
+                new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+            for (Map<DecodeHintType, ?> hints : List.of(
+                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE),
+                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))) {
+                try {
+                    return new QRCodeReader().decode(bitmap, hints).getText();
+                } catch (com.google.zxing.ReaderException e) {
+                    // the next way
+                }
+            }
+        }
+        javax.imageio.ImageIO.write(label, "png", new java.io.File("target/screenshots/unread-label.png"));
+        throw new AssertionError("label " + cell + " does not decode (target/screenshots/unread-label.png)");
     }
 
     private MutableHttpRequest<?> issue(long batchId, int quantity, String key) {
