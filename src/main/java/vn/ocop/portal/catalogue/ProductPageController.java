@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.ocop.portal.certification.CertificateStatus;
+import vn.ocop.portal.traceability.ProductStampCodes;
 
 /** {@code /products/{slug}}: one product, its certificate and its producer, with metadata for sharing and search. */
 @Controller("/products")
@@ -38,13 +40,16 @@ class ProductPageController {
     private final PublicUrls urls;
     private final HttpLocaleResolver locales;
     private final MessageSource messages;
+    private final ProductStampCodes stampCodes;
 
     ProductPageController(
             ProductDetails details,
             PublicUrls urls,
             HttpLocaleResolver locales,
-            @Named("catalogue") MessageSource messages) {
+            @Named("catalogue") MessageSource messages,
+            ProductStampCodes stampCodes) {
         this.details = details;
+        this.stampCodes = stampCodes;
         this.urls = urls;
         this.locales = locales;
         this.messages = messages;
@@ -80,6 +85,10 @@ class ProductPageController {
             model.put("validFrom", format(certificate.validFrom()));
             model.put("validUntil", format(certificate.validUntil()));
             model.put("statusDate", certificate.statusDate() == null ? null : format(certificate.statusDate()));
+            // The stamp only while the product may carry the OCOP mark; its scan page tells the rest.
+            if (CertificateStatus.valueOf(certificate.status()).allowsMark()) {
+                stampCodes.codeOf(product.id()).ifPresent(code -> model.put("stampCode", code));
+            }
         }
         model.put(PageMeta.ATTRIBUTE, meta(product, locale));
         return new ModelAndView<>("catalogue/product", model);

@@ -53,7 +53,8 @@ class QrImageController {
         if (etag.equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))) {
             return notModified(etag);
         }
-        return cached(HttpResponse.ok(QrCode.of(stamps.url(canonical)).png(pixels)), etag);
+        return cached(
+                HttpResponse.ok(QrCode.of(stamps.url(canonical)).png(pixels)).contentType("image/png"), etag);
     }
 
     @Get("/{code}.svg")
@@ -65,7 +66,7 @@ class QrImageController {
             return notModified(etag);
         }
         byte[] svg = QrCode.of(stamps.url(canonical)).svg().getBytes(StandardCharsets.UTF_8);
-        return cached(HttpResponse.ok(svg), etag);
+        return cached(HttpResponse.ok(svg).contentType("image/svg+xml"), etag);
     }
 
     private String canonical(String code) {

@@ -26,14 +26,27 @@ class ScanPageController {
 
     private final StampCodes codes;
     private final ScanPages pages;
+    private final QrImageController images;
 
-    ScanPageController(StampCodes codes, ScanPages pages) {
+    ScanPageController(StampCodes codes, ScanPages pages, QrImageController images) {
         this.codes = codes;
         this.pages = pages;
+        this.images = images;
     }
 
     @Get("/{code}")
     HttpResponse<?> scan(String code, HttpRequest<?> request) {
+        // A browser that opens a QR image itself asks for HTML first, and the router then picks this route for
+        // /q/{code}.svg and .png: answer the image all the same.
+        if (code.endsWith(".svg")) {
+            return images.svg(code.substring(0, code.length() - 4), request);
+        }
+        if (code.endsWith(".png")) {
+            return images.png(
+                    code.substring(0, code.length() - 4),
+                    request.getParameters().get("size", Integer.class).orElse(null),
+                    request);
+        }
         return pages.respond(codes.serialOf(code), code, request);
     }
 

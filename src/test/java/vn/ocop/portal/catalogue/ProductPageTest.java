@@ -110,6 +110,40 @@ class ProductPageTest {
     }
 
     @Test
+    void shouldShowTheProductStampWhoseScanConfirmsTheCertificate() {
+        Element stamp = page("/products/" + SLUG).selectFirst("[data-stamp] a");
+        assertNotNull(stamp, "a certified product shows its OCOP stamp");
+        String scanPage = stamp.attr("href");
+        assertTrue(scanPage.startsWith("/q/"), scanPage);
+        String image = stamp.selectFirst("img").attr("src");
+        assertEquals(image, scanPage + ".svg");
+        // What Chromium asks for when it loads an <img>, and when someone opens the image itself.
+        for (String accept :
+                new String[] {"image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8", Pages.BROWSER_ACCEPT
+                }) {
+            HttpResponse<String> response =
+                    Pages.fetch(client, HttpRequest.GET(image).accept(accept));
+            assertEquals(HttpStatus.OK, response.getStatus(), accept);
+            assertEquals(
+                    "image/svg+xml", response.getContentType().orElseThrow().toString(), accept);
+        }
+        Document scan = page(scanPage);
+        assertEquals("green", scan.selectFirst("#verdict").attr("data-tone"), "the stamp proves a valid certificate");
+        assertTrue(scan.selectFirst("main").text().contains("Cà phê Robusta rang xay Krông Năng"));
+    }
+
+    @Test
+    void shouldNotOfferAStampForAProductThatMayNotCarryTheMark() {
+        for (String status : new String[] {"REVOKED", "SUSPENDED"}) {
+            String slug = slugs("select p.slug from product p join current_certification c on c.product_id = p.id"
+                            + " where c.status = '" + status + "' limit 1")
+                    .iterator()
+                    .next();
+            assertNull(page("/products/" + slug).selectFirst("[data-stamp]"), status);
+        }
+    }
+
+    @Test
     void shouldSayPlainlyFirstWhenTheCertificateIsNoLongerInForce() {
         for (String status : new String[] {"REVOKED", "SUSPENDED"}) {
             String slug = slugs("select p.slug from product p join current_certification c on c.product_id = p.id"
