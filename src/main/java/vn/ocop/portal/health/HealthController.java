@@ -6,12 +6,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,17 @@ class HealthController {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthController.class);
 
-    private final TransactionOperations<Connection> database;
+    private final DataSource database;
     private final ElasticsearchClient search;
 
-    HealthController(TransactionOperations<Connection> database, ElasticsearchClient search) {
+    @Inject
+    HealthController(DataSource dataSource, DataSourceResolver pool, ElasticsearchClient search) {
+        // The injected DataSource only lends the connection of a surrounding transaction; the check wants the pool.
+        this(pool.resolve(dataSource), search);
+    }
+
+    /** With the pool itself (or any plain DataSource). */
+    HealthController(DataSource database, ElasticsearchClient search) {
         this.database = database;
         this.search = search;
     }
@@ -45,15 +54,10 @@ class HealthController {
     }
 
     private Component database() {
-        try {
-            database.executeRead(status -> {
-                try (Statement statement = status.getConnection().createStatement()) {
-                    statement.setQueryTimeout(2);
-                    return statement.execute("select 1");
-                }
-            });
-            return new Component("UP", null);
-        } catch (RuntimeException e) {
+        // A connection of its own, outside any transaction: the pool hands out a live one or fails.
+        try (Connection connection = database.getConnection()) {
+            return connection.isValid(2) ? new Component("UP", null) : new Component("DOWN", "connection not valid");
+        } catch (SQLException e) {
             LOG.warn("Health: the database does not answer: {}", e.getMessage());
             return new Component("DOWN", e.getClass().getSimpleName());
         }

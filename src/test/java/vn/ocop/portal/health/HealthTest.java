@@ -5,18 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.ServerSocket;
-import java.sql.Connection;
+import javax.sql.DataSource;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 @MicronautTest(transactional = false)
 class HealthTest {
@@ -26,7 +29,13 @@ class HealthTest {
     HttpClient client;
 
     @Inject
-    TransactionOperations<Connection> database;
+    DataSource contextual;
+
+    @Inject
+    DataSourceResolver pool;
+
+    @Value("${elasticsearch.url}")
+    String elasticsearchUrl;
 
     @Test
     void shouldReportUpWhenTheDatabaseAndElasticsearchAnswer() {
@@ -46,12 +55,35 @@ class HealthTest {
         try (RestClient nowhere =
                 RestClient.builder(new HttpHost("127.0.0.1", closedPort)).build()) {
             var search = new ElasticsearchClient(new RestClientTransport(nowhere, new JacksonJsonpMapper()));
-            HttpResponse<HealthController.Health> response = new HealthController(database, search).health();
+            HttpResponse<HealthController.Health> response =
+                    new HealthController(pool.resolve(contextual), search).health();
             assertEquals(HttpStatus.OK, response.getStatus(), "the portal still serves, from PostgreSQL");
             HealthController.Health health = response.body();
             assertEquals("DEGRADED", health.status());
             assertEquals("UP", health.database().status());
             assertEquals("DOWN", health.search().status());
+        }
+    }
+
+    @Test
+    void shouldReport503WhenTheDatabaseDoesNotAnswer() throws Exception {
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:" + closedPort() + "/ocop");
+        nowhere.setConnectTimeout(2);
+        try (RestClient restClient =
+                RestClient.builder(HttpHost.create(elasticsearchUrl)).build()) {
+            var search = new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
+            HttpResponse<HealthController.Health> response = new HealthController(nowhere, search).health();
+            assertEquals(HttpStatus.SERVICE_UNAVAILABLE, response.getStatus());
+            assertEquals("DOWN", response.body().status());
+            assertEquals("DOWN", response.body().database().status());
+            assertEquals("UP", response.body().search().status());
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }
