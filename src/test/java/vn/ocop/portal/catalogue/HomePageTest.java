@@ -13,10 +13,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import vn.ocop.portal.support.Pages;
+import vn.ocop.portal.support.Sql;
 
 @MicronautTest(transactional = false)
 class HomePageTest {
@@ -88,11 +88,6 @@ class HomePageTest {
     }
 
     private long count(String sql) {
-        return transactions.executeRead(status -> {
-            try (ResultSet row = status.getConnection().createStatement().executeQuery(sql)) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
+        return Sql.number(transactions, sql);
     }
 }

@@ -12,10 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import vn.ocop.portal.support.Sql;
 
 /** A second portal on the same data folder must refuse to start, and leave the running one's data alone. */
 @MicronautTest(transactional = false)
@@ -51,12 +51,6 @@ class SecondCopyTest {
     }
 
     private long countProducts() {
-        return database.executeRead(status -> {
-            try (ResultSet row =
-                    status.getConnection().createStatement().executeQuery("select count(*) from product")) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
+        return Sql.number(database, "select count(*) from product");
     }
 }

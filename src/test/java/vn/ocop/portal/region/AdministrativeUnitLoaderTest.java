@@ -6,8 +6,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
+import vn.ocop.portal.support.Sql;
 
 @MicronautTest(transactional = false)
 class AdministrativeUnitLoaderTest {
@@ -45,20 +45,10 @@ class AdministrativeUnitLoaderTest {
     }
 
     private long count(String sql) {
-        return transactions.executeRead(status -> {
-            try (ResultSet row = status.getConnection().createStatement().executeQuery(sql)) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
+        return Sql.number(transactions, sql);
     }
 
     private String text(String sql) {
-        return transactions.executeRead(status -> {
-            try (ResultSet row = status.getConnection().createStatement().executeQuery(sql)) {
-                row.next();
-                return row.getString(1);
-            }
-        });
+        return Sql.text(transactions, sql);
     }
 }

@@ -3,7 +3,6 @@ package vn.ocop.portal.support;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -29,14 +28,7 @@ public final class SearchSync {
     }
 
     public static long pending(TransactionOperations<Connection> transactions) {
-        return transactions.executeRead(status -> {
-            try (ResultSet row = status.getConnection()
-                    .createStatement()
-                    .executeQuery("select count(*) from search_outbox where processed_at is null")) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
+        return Sql.number(transactions, "select count(*) from search_outbox where processed_at is null");
     }
 
     public static void await(Duration timeout, BooleanSupplier condition) {
