@@ -4,12 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +32,15 @@ import org.slf4j.LoggerFactory;
 class ScanLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanLog.class);
-    private static final int BATCH = 1000;
+    private static final int BATCH = 5000;
+    private static final int WRITE_ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 200;
     static final int MAX_CODE_LENGTH = 40;
 
-    /** One scan. {@code stampId}, {@code kind} and {@code productId} are null for a code this portal never issued. */
+    /**
+     * One scan. {@code stampId}, {@code kind} and {@code productId} are null for a code this portal never issued;
+     * {@code counter} is the item stamp's counter in memory, told the stored figures once the scan is written.
+     */
     record Scan(
             Instant at,
             String code,
@@ -44,7 +48,23 @@ class ScanLog implements AutoCloseable {
             @Nullable StampKind kind,
             @Nullable Long productId,
             UserAgentClass userAgent,
-            String network) {
+            String network,
+            @Nullable ScanCounter counter) {
+
+        Scan(
+                Instant at,
+                String code,
+                @Nullable Long stampId,
+                @Nullable StampKind kind,
+                @Nullable Long productId,
+                UserAgentClass userAgent,
+                String network) {
+            this(at, code, stampId, kind, productId, userAgent, network, null);
+        }
+
+        Scan(Instant at, String code, IssuedStamps.IssuedStamp stamp, UserAgentClass userAgent, String network) {
+            this(at, code, stamp.id(), stamp.kind(), stamp.productId(), userAgent, network, stamp.counter());
+        }
 
         boolean countsForStamp() {
             return stampId != null && userAgent != UserAgentClass.BOT;
@@ -67,11 +87,15 @@ class ScanLog implements AutoCloseable {
         this.writer = Thread.ofPlatform().name("scan-log-writer").daemon().start(this::writeWhileRunning);
     }
 
-    /** Queues a scan; never blocks. */
-    void record(Scan scan) {
-        if (!queue.offer(scan) && dropped.incrementAndGet() % 1000 == 1) {
+    /** Queues a scan; never blocks. False when the queue is full and the scan is dropped from the log. */
+    boolean record(Scan scan) {
+        if (queue.offer(scan)) {
+            return true;
+        }
+        if (dropped.incrementAndGet() % 1000 == 1) {
             LOG.warn("The scan log queue is full: {} scans dropped from the log so far", dropped.get());
         }
+        return false;
     }
 
     /** Writes every queued scan now (tests, shutdown). */
@@ -135,78 +159,169 @@ class ScanLog implements AutoCloseable {
         }
     }
 
+    /** Writes a batch, trying again a few times when the database refuses it (a deadlock, a restart). */
     private void write(List<Scan> batch) {
-        transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            insertScans(connection, batch);
-            updateStamps(connection, batch);
-            return null;
-        });
-        written.addAndGet(batch.size());
-    }
-
-    private static void insertScans(Connection connection, List<Scan> batch) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into scan (scanned_at, code, stamp_id, kind, product_id, user_agent_class, network)
-                values (?, ?, ?, ?, ?, ?, ?)
-                """)) {
-            for (Scan scan : batch) {
-                insert.setTimestamp(1, Timestamp.from(scan.at()));
-                insert.setString(2, clean(scan.code()));
-                insert.setObject(3, scan.stampId(), Types.BIGINT);
-                insert.setString(4, scan.kind() == null ? null : scan.kind().name());
-                insert.setObject(5, scan.productId(), Types.BIGINT);
-                insert.setString(6, scan.userAgent().name());
-                insert.setString(7, scan.network());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void updateStamps(Connection connection, List<Scan> batch) throws SQLException {
-        // In id order, so concurrent writers (several portal instances) lock the stamps in the same order.
-        Map<Long, long[]> counts = new TreeMap<>();
-        for (Scan scan : batch) {
-            if (scan.countsForStamp()) {
-                long[] count = counts.computeIfAbsent(scan.stampId(), id -> new long[] {0, Long.MAX_VALUE});
-                count[0]++;
-                count[1] = Math.min(count[1], scan.at().toEpochMilli());
-            }
-        }
-        if (counts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement("""
-                update stamp set scan_count = scan_count + ?, first_scanned_at = coalesce(first_scanned_at, ?)
-                where id = ?
-                """)) {
-            for (Map.Entry<Long, long[]> count : counts.entrySet()) {
-                update.setLong(1, count.getValue()[0]);
-                update.setTimestamp(2, new Timestamp(count.getValue()[1]));
-                update.setLong(3, count.getKey());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into stamp_network (stamp_id, network) values (?, ?) on conflict do nothing")) {
-            for (Scan scan : batch) {
-                if (scan.countsForStamp()) {
-                    insert.setLong(1, scan.stampId());
-                    insert.setString(2, scan.network());
-                    insert.addBatch();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(batch);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == WRITE_ATTEMPTS) {
+                    dropped.addAndGet(batch.size());
+                    throw e;
+                }
+                LOG.warn("Could not write {} scans ({}); trying again", batch.size(), e.toString());
+                try {
+                    Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
-            insert.executeBatch();
         }
-        Array ids = connection.createArrayOf("bigint", counts.keySet().toArray());
-        try (PreparedStatement update = connection.prepareStatement("""
-                update stamp s set network_count = (select count(*) from stamp_network n where n.stamp_id = s.id)
-                where s.id = any (?)
+    }
+
+    private void writeOnce(List<Scan> batch) {
+        List<Stored> stored = transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            insertScans(connection, batch);
+            return updateStamps(connection, batch);
+        });
+        written.addAndGet(batch.size());
+        for (Stored stamp : stored) {
+            if (stamp.counter() != null) {
+                stamp.counter().stored(stamp.written(), stamp.count(), stamp.first(), stamp.networks());
+            }
+        }
+    }
+
+    /** A stamp's figures as the database holds them after a write, and how many of this write's scans were its. */
+    private record Stored(
+            @Nullable ScanCounter counter,
+            long written,
+            long count,
+            @Nullable Instant first,
+            int networks) {}
+
+    private static void insertScans(Connection connection, List<Scan> batch) throws SQLException {
+        int n = batch.size();
+        // Times as ISO-8601 instants: unambiguous whatever the session's time zone.
+        String[] at = new String[n];
+        String[] code = new String[n];
+        Long[] stampId = new Long[n];
+        String[] kind = new String[n];
+        Long[] productId = new Long[n];
+        String[] userAgent = new String[n];
+        String[] network = new String[n];
+        for (int i = 0; i < n; i++) {
+            Scan scan = batch.get(i);
+            at[i] = scan.at().toString();
+            code[i] = clean(scan.code());
+            stampId[i] = scan.stampId();
+            kind[i] = scan.kind() == null ? null : scan.kind().name();
+            productId[i] = scan.productId();
+            userAgent[i] = scan.userAgent().name();
+            network[i] = scan.network();
+        }
+        // One statement for the whole batch: arrays travel in one message instead of a thousand executions.
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into scan (scanned_at, code, stamp_id, kind, product_id, user_agent_class, network)
+                select * from unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[],
+                                     ?::text[])
                 """)) {
-            update.setArray(1, ids);
-            update.executeUpdate();
+            insert.setArray(1, connection.createArrayOf("timestamptz", at));
+            insert.setArray(2, connection.createArrayOf("text", code));
+            insert.setArray(3, connection.createArrayOf("bigint", stampId));
+            insert.setArray(4, connection.createArrayOf("text", kind));
+            insert.setArray(5, connection.createArrayOf("bigint", productId));
+            insert.setArray(6, connection.createArrayOf("text", userAgent));
+            insert.setArray(7, connection.createArrayOf("text", network));
+            insert.executeUpdate();
+        }
+    }
+
+    private static List<Stored> updateStamps(Connection connection, List<Scan> batch) throws SQLException {
+        // Per stamp: scans counted, earliest scan, its counter; in id order, so concurrent writers (several
+        // portal instances) lock the stamps in the same order.
+        Map<Long, StampScans> byStamp = new TreeMap<>();
+        List<Long> networkStamps = new ArrayList<>();
+        List<String> networks = new ArrayList<>();
+        for (Scan scan : batch) {
+            if (scan.countsForStamp()) {
+                byStamp.computeIfAbsent(scan.stampId(), id -> new StampScans(scan.counter()))
+                        .add(scan.at());
+                networkStamps.add(scan.stampId());
+                networks.add(scan.network());
+            }
+        }
+        if (byStamp.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = byStamp.keySet().toArray(Long[]::new);
+        Long[] counts = new Long[ids.length];
+        String[] firsts = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            StampScans scans = byStamp.get(ids[i]);
+            counts[i] = scans.count;
+            firsts[i] = Instant.ofEpochMilli(scans.first).toString();
+        }
+        String[] networkIds = networks.toArray(String[]::new);
+        Long[] networkStampIds = networkStamps.toArray(Long[]::new);
+        // One statement: the new networks, then each stamp's counts, first scan and network count, locked in id
+        // order; it answers the stored figures, which include what other instances wrote.
+        List<Stored> stored = new ArrayList<>(ids.length);
+        try (PreparedStatement update = connection.prepareStatement("""
+                with locked as (select id from stamp where id = any (?) order by id for no key update),
+                new_network as (
+                    insert into stamp_network (stamp_id, network)
+                    select distinct * from unnest(?::bigint[], ?::text[])
+                    on conflict do nothing
+                    returning stamp_id),
+                added as (select stamp_id, count(*) as n from new_network group by stamp_id),
+                scans as (select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) as v (id, n, first))
+                update stamp s set scan_count = s.scan_count + scans.n,
+                                   first_scanned_at = coalesce(s.first_scanned_at, scans.first),
+                                   network_count = s.network_count + coalesce(added.n, 0)
+                from scans left join added on added.stamp_id = scans.id
+                where s.id = scans.id and s.id in (select id from locked)
+                returning s.id, s.scan_count, s.first_scanned_at, s.network_count
+                """)) {
+            update.setArray(1, connection.createArrayOf("bigint", ids));
+            update.setArray(2, connection.createArrayOf("bigint", networkStampIds));
+            update.setArray(3, connection.createArrayOf("text", networkIds));
+            update.setArray(4, connection.createArrayOf("bigint", ids));
+            update.setArray(5, connection.createArrayOf("bigint", counts));
+            update.setArray(6, connection.createArrayOf("timestamptz", firsts));
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    StampScans scans = byStamp.get(rows.getLong(1));
+                    Timestamp first = rows.getTimestamp(3);
+                    stored.add(new Stored(
+                            scans.counter,
+                            scans.count,
+                            rows.getLong(2),
+                            first == null ? null : first.toInstant(),
+                            rows.getInt(4)));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** One stamp's scans in a batch being written. */
+    private static final class StampScans {
+
+        private final ScanCounter counter;
+        private long count;
+        private long first = Long.MAX_VALUE;
+
+        StampScans(@Nullable ScanCounter counter) {
+            this.counter = counter;
+        }
+
+        void add(Instant at) {
+            count++;
+            first = Math.min(first, at.toEpochMilli());
         }
     }
 

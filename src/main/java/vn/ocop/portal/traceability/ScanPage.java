@@ -12,8 +12,9 @@ import vn.ocop.portal.certification.Certification;
 import vn.ocop.portal.shared.Language;
 
 /**
- * The scan page's model: the verdict first, then the product, its certificate, producer, batch, events and, for an
- * item stamp, how often it was scanned. Dates are formatted for the page's language, in Vietnam's time.
+ * The scan page's model: the verdict first, then the product, its certificate, producer, batch and events; what is
+ * the same for every stamp of a batch. An item stamp's {@link Scans} are added per scan. Dates are formatted for the
+ * page's language, in Vietnam's time.
  */
 record ScanPage(
         String code,
@@ -28,8 +29,7 @@ record ScanPage(
         @Nullable CertificateView certificate,
         ProducerView producer,
         @Nullable BatchView batch,
-        List<EventView> events,
-        @Nullable Scans scans) {
+        List<EventView> events) {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -81,38 +81,20 @@ record ScanPage(
      * @param firstOn the date of the first scan
      * @param copyWarning scanned too often or from too many networks: probably a copied stamp
      */
-    record Scans(long count, String firstOn, int networks, boolean copyWarning) {}
+    record Scans(long count, String firstOn, int networks, boolean copyWarning) {
 
-    /** The same page without the item's scans: what is the same for every item of a batch. */
-    ScanPage withoutScans() {
-        return new ScanPage(
-                code,
-                kind,
-                verdict,
-                productName,
-                gtin,
-                specifications,
-                ingredientOrigin,
-                photoUrl,
-                photoAlt,
-                certificate,
-                producer,
-                batch,
-                events,
-                null);
+        static Scans of(ScanCounter.Tally tally, Instant now, Language language, StampSettings settings) {
+            long count = Math.max(tally.count(), 1);
+            Instant first = tally.first() == null ? now : tally.first();
+            boolean warning = count > settings.copyWarningScans() || tally.networks() > settings.copyWarningNetworks();
+            return new Scans(count, dates(language).format(first), tally.networks(), warning);
+        }
     }
 
-    static ScanPage of(
-            String code,
-            StampFacts facts,
-            List<StampFacts.Event> events,
-            Language language,
-            Instant now,
-            boolean countsThisScan,
-            StampSettings settings) {
+    /** The page of a stamp of this kind standing for these facts, on this day (the verdict depends on it). */
+    static ScanPage of(String code, StampKind kind, StampFacts facts, Language language, LocalDate today) {
         DateTimeFormatter dates = dates(language);
         DateTimeFormatter times = times(language);
-        LocalDate today = LocalDate.ofInstant(now, ZONE);
         Certification certificate = facts.certificate();
 
         Verdict verdict;
@@ -195,7 +177,7 @@ record ScanPage(
                     origin);
         }
 
-        List<EventView> eventViews = events.stream()
+        List<EventView> eventViews = facts.events().stream()
                 .map(event -> new EventView(
                         event.type().name(),
                         times.format(event.occurredAt()),
@@ -208,18 +190,9 @@ record ScanPage(
                         event.why()))
                 .toList();
 
-        Scans scans = null;
-        if (facts.kind() == StampKind.ITEM) {
-            long count = facts.scanCount() + (countsThisScan ? 1 : 0);
-            int networks = facts.networkCount() + (countsThisScan && !facts.knownNetwork() ? 1 : 0);
-            Instant first = facts.firstScannedAt() == null ? now : facts.firstScannedAt();
-            boolean warning = count > settings.copyWarningScans() || networks > settings.copyWarningNetworks();
-            scans = new Scans(Math.max(count, 1), dates.format(first), networks, warning);
-        }
-
         return new ScanPage(
                 StampCodes.grouped(code),
-                facts.kind().name(),
+                kind.name(),
                 verdict,
                 facts.productName(),
                 facts.gtin(),
@@ -230,25 +203,27 @@ record ScanPage(
                 certificateView,
                 producerView,
                 batchView,
-                eventViews,
-                scans);
+                eventViews);
     }
 
     private static String name(StampFacts.Place place, Language language) {
         return language == Language.EN ? place.en() : place.vi();
     }
 
+    private static final DateTimeFormatter DATES_VI =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZONE);
+    private static final DateTimeFormatter DATES_EN =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZONE);
+    private static final DateTimeFormatter TIMES_VI =
+            DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy").withZone(ZONE);
+    private static final DateTimeFormatter TIMES_EN =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZONE);
+
     static DateTimeFormatter dates(Language language) {
-        return (language == Language.EN
-                        ? DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-                        : DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-                .withZone(ZONE);
+        return language == Language.EN ? DATES_EN : DATES_VI;
     }
 
     private static DateTimeFormatter times(Language language) {
-        return (language == Language.EN
-                        ? DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
-                        : DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy"))
-                .withZone(ZONE);
+        return language == Language.EN ? TIMES_EN : TIMES_VI;
     }
 }

@@ -1,6 +1,9 @@
 package vn.ocop.portal.traceability;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.MessageSource;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
@@ -9,21 +12,23 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import vn.ocop.portal.shared.Language;
 import vn.ocop.portal.shared.PageContext;
 
 /**
- * Renders scan pages from a cache of rendered pages. Everything on a scan page but the stamp's code and its scan
- * counter is the same for every item of a batch, so a page is rendered once with a placeholder for the code and a
- * marker for the counter, cached under everything it was rendered from (the product, certificate, producer, batch
- * and events as just read from the database, the language and the path), and completed per request. Because the key
- * is the data itself, a revoked certificate or any other change shows at once: it is a new key.
+ * Scan pages kept in memory, rendered and encoded. Everything on a scan page but the stamp's code and its scan
+ * counter is the same for every stamp of a kind in a batch, so a page is rendered once with a placeholder for the
+ * code and a marker for the counter, and completed per scan with a few array copies. A page is kept for its product,
+ * batch, stamp kind, language and day (the verdict depends on the date), and dropped as soon as PostgreSQL announces
+ * a change to its product ({@link ProductChanges}); while those notices cannot be heard, pages are rendered from the
+ * database on every scan and not kept.
  */
 @Singleton
 class ScanPageCache {
@@ -32,23 +37,35 @@ class ScanPageCache {
     static final String CODE = "0C0PC0DEP1ACEH01DER0";
 
     static final String SCANS = "<!--ocop:scans-->";
-    private static final int MAX_ENTRIES = 2_000;
+    private static final int MAX_ENTRIES = 10_000;
+
+    /** What a kept page was rendered for. */
+    private record Key(long productId, @Nullable Long batchId, StampKind kind, Language language, LocalDate day) {}
 
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
     private final MessageSource messages;
-    private final Map<Key, Template> pages = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Template> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final StampLookup lookup;
+    private final ProductChanges changes;
+    private final Cache<Key, Template> pages =
+            Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-    ScanPageCache(ThymeleafViewsRenderer<Map<String, Object>> renderer, MessageSource messages) {
+    ScanPageCache(
+            ThymeleafViewsRenderer<Map<String, Object>> renderer,
+            MessageSource messages,
+            StampLookup lookup,
+            ProductChanges changes) {
         this.renderer = renderer;
         this.messages = messages;
+        this.lookup = lookup;
+        this.changes = changes;
+        changes.onChange(product -> {
+            if (product == ProductChanges.ALL) {
+                pages.invalidateAll();
+            } else {
+                pages.asMap().keySet().removeIf(key -> key.productId() == product);
+            }
+        });
     }
-
-    private record Key(ScanPage page, Language language, String path) {}
 
     /**
      * A rendered page cut at its placeholders, already encoded: completing it per request is a few array copies.
@@ -56,7 +73,7 @@ class ScanPageCache {
      * @param parts the bytes between the placeholders
      * @param slots what goes after each part but the last: {@link #GROUPED}, {@link #PLAIN} or {@link #COUNTER}
      */
-    private record Template(byte[][] parts, int[] slots) {
+    record Template(byte[][] parts, int[] slots) {
 
         static Template of(String html) {
             List<byte[]> parts = new ArrayList<>();
@@ -85,7 +102,15 @@ class ScanPageCache {
                     slots.stream().mapToInt(Integer::intValue).toArray());
         }
 
-        byte[] complete(byte[] grouped, byte[] plain, byte[] counter) {
+        /** The page of the stamp with this code, with its counter (empty for product and batch stamps). */
+        byte[] complete(String code, byte[] counter) {
+            return complete(
+                    StampCodes.grouped(code).getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII),
+                    counter);
+        }
+
+        private byte[] complete(byte[] grouped, byte[] plain, byte[] counter) {
             int size = 0;
             for (byte[] part : parts) {
                 size += part.length;
@@ -111,39 +136,53 @@ class ScanPageCache {
     private static final int GROUPED = 0;
     private static final int PLAIN = 1;
 
-    /**
-     * The page's HTML, UTF-8.
-     *
-     * @param page the page with {@link #CODE} for its code and no scans
-     * @param scans the item stamp's scans, or null
-     * @param path the request path with {@link #CODE} in place of the code
-     */
-    byte[] html(
-            ScanPage page, ScanPage.Scans scans, String code, Language language, String path, HttpRequest<?> request) {
-        Key key = new Key(page, language, path);
-        Template template;
-        synchronized (pages) {
-            template = pages.get(key);
-        }
-        if (template == null) {
-            template = Template.of(render(page, scans != null, language, path, request));
-            synchronized (pages) {
-                pages.put(key, template);
-            }
-        }
-        return template.complete(
-                StampCodes.grouped(code).getBytes(StandardCharsets.US_ASCII),
-                code.getBytes(StandardCharsets.US_ASCII),
-                scans == null ? new byte[0] : scans(scans, language.locale()).getBytes(StandardCharsets.UTF_8));
+    /** A stamp's page, if it is in memory: never asks the database nor renders. */
+    @Nullable
+    Template inMemory(IssuedStamps.IssuedStamp stamp, Language language, LocalDate day) {
+        return pages.getIfPresent(key(stamp, language, day));
     }
 
-    private String render(ScanPage page, boolean item, Language language, String path, HttpRequest<?> request) {
+    /**
+     * A stamp's page, from memory or read from the database and rendered (blocking); empty if its product is gone.
+     */
+    Optional<Template> page(IssuedStamps.IssuedStamp stamp, Language language, LocalDate day, HttpRequest<?> request) {
+        Key key = key(stamp, language, day);
+        Template kept = pages.getIfPresent(key);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        // A change announced while the page was read and rendered may not be in it: then it is not kept.
+        boolean heard = changes.listening();
+        long epoch = changes.epoch();
+        Optional<Template> rendered = lookup.facts(stamp.productId(), stamp.batchId())
+                .map(facts -> Template.of(render(
+                        ScanPage.of(CODE, stamp.kind(), facts, language, day),
+                        stamp.kind() == StampKind.ITEM,
+                        language,
+                        request)));
+        if (rendered.isPresent() && heard && changes.listening() && changes.epoch() == epoch) {
+            pages.put(key, rendered.get());
+        }
+        return rendered;
+    }
+
+    private static Key key(IssuedStamps.IssuedStamp stamp, Language language, LocalDate day) {
+        return new Key(stamp.productId(), stamp.batchId(), stamp.kind(), language, day);
+    }
+
+    /** The counter of an item stamp's page, with the copy warning, UTF-8. */
+    byte[] counter(ScanPage.Scans scans, Language language) {
+        return scans(scans, language.locale()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String render(ScanPage page, boolean item, Language language, HttpRequest<?> request) {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
         model.put("code", CODE);
         model.put("scansMarker", item ? SCANS : "");
         Language other = language == Language.VI ? Language.EN : Language.VI;
-        model.put(PageContext.ATTRIBUTE, new PageContext(language.tag(), other.tag(), path));
+        // The language switch comes back to the stamp's own address, whichever address it was scanned by.
+        model.put(PageContext.ATTRIBUTE, new PageContext(language.tag(), other.tag(), "/q/" + CODE));
         Writable writable = renderer.render("traceability/scan", model, request);
         StringWriter out = new StringWriter(16 * 1024);
         try {

@@ -10,44 +10,61 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
+import jakarta.inject.Named;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The page a phone opens when it scans a stamp, {@code /q/{code}}: the verdict first, then where the product comes
  * from. A code this portal never issued (invented, altered, mistyped) gets the "not a genuine stamp" page with
- * status 404; its MAC is checked before the database is asked.
+ * status 404; its MAC is checked before the database is asked. A scan of a stamp whose page is in memory is answered
+ * on the event loop; the rest (reading the database, rendering, QR images) runs on the blocking executor.
  */
 @Controller("/q")
 @Produces(MediaType.TEXT_HTML)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class ScanPageController {
 
     private final StampCodes codes;
     private final ScanPages pages;
     private final QrImageController images;
+    private final ExecutorService blocking;
 
-    ScanPageController(StampCodes codes, ScanPages pages, QrImageController images) {
+    ScanPageController(
+            StampCodes codes,
+            ScanPages pages,
+            QrImageController images,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.codes = codes;
         this.pages = pages;
         this.images = images;
+        this.blocking = blocking;
     }
 
     @Get("/{code}")
-    HttpResponse<?> scan(String code, HttpRequest<?> request) {
+    CompletableFuture<HttpResponse<?>> scan(String code, HttpRequest<?> request) {
         // A browser that opens a QR image itself asks for HTML first, and the router then picks this route for
         // /q/{code}.svg and .png: answer the image all the same.
         if (code.endsWith(".svg")) {
-            return images.svg(code.substring(0, code.length() - 4), request);
+            return CompletableFuture.supplyAsync(
+                    () -> images.svg(code.substring(0, code.length() - 4), request), blocking);
         }
         if (code.endsWith(".png")) {
-            return images.png(
-                    code.substring(0, code.length() - 4),
-                    request.getParameters().get("size", Integer.class).orElse(null),
-                    request);
+            Integer size = request.getParameters().get("size", Integer.class).orElse(null);
+            return CompletableFuture.supplyAsync(
+                    () -> images.png(code.substring(0, code.length() - 4), size, request), blocking);
         }
-        return pages.respond(codes.serialOf(code), code, request);
+        OptionalLong serial = codes.serialOf(code);
+        if (serial.isEmpty()) {
+            throw pages.notGenuine(code, request);
+        }
+        HttpResponse<?> fromMemory = pages.respondFromMemory(serial.getAsLong(), code, request);
+        if (fromMemory != null) {
+            return CompletableFuture.completedFuture(fromMemory);
+        }
+        return CompletableFuture.supplyAsync(() -> pages.respond(serial, code, request), blocking);
     }
 
     /** The answer to every scan of something this portal never issued, by whichever address. */

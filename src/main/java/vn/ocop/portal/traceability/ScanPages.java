@@ -1,5 +1,6 @@
 package vn.ocop.portal.traceability;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,76 +9,124 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalLong;
 import vn.ocop.portal.shared.Language;
 
 /**
- * Answers a scan, whichever address it came by ({@code /q/{code}} or a GS1 Digital Link): logs it, looks the stamp
- * up and renders the page; a stamp this portal never issued ends as {@link NotGenuineStamp}.
+ * Answers a scan, whichever address it came by ({@code /q/{code}} or a GS1 Digital Link): logs it, counts it and
+ * sends the stamp's page. A scan of a stamp and page already in memory needs neither the database nor a template
+ * ({@link #respondFromMemory}), so it can be answered on the event loop; anything else is read and rendered on a
+ * blocking thread ({@link #respond}). A stamp this portal never issued ends as {@link NotGenuineStamp}.
  */
 @Singleton
 class ScanPages {
 
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
+    private static final byte[] NO_COUNTER = new byte[0];
 
     private final StampCodes codes;
-    private final StampLookup lookup;
+    private final IssuedStamps stamps;
+    private final ScanPageCache pages;
     private final ScanLog scanLog;
     private final ScanNetwork networks;
     private final StampSettings settings;
     private final HttpLocaleResolver locales;
-    private final ScanPageCache cache;
 
     ScanPages(
             StampCodes codes,
-            StampLookup lookup,
+            IssuedStamps stamps,
+            ScanPageCache pages,
             ScanLog scanLog,
             ScanNetwork networks,
             StampSettings settings,
-            HttpLocaleResolver locales,
-            ScanPageCache cache) {
+            HttpLocaleResolver locales) {
         this.codes = codes;
-        this.lookup = lookup;
+        this.stamps = stamps;
+        this.pages = pages;
         this.scanLog = scanLog;
         this.networks = networks;
         this.settings = settings;
         this.locales = locales;
-        this.cache = cache;
+    }
+
+    /** The answer from memory alone, or null when the stamp or its page must first be read (then {@link #respond}). */
+    @Nullable
+    MutableHttpResponse<?> respondFromMemory(long serial, String scanned, HttpRequest<?> request) {
+        IssuedStamps.IssuedStamp stamp = stamps.inMemory(serial);
+        if (stamp == null) {
+            return null;
+        }
+        Language language = language(request);
+        LocalDate today = LocalDate.now(ScanPage.ZONE);
+        ScanPageCache.Template page = pages.inMemory(stamp, language, today);
+        return page == null ? null : answer(stamp, page, language, serial, scanned, request);
     }
 
     /**
+     * The answer, reading and rendering what is not in memory (blocking).
+     *
      * @param serial the stamp's serial, empty when the scanned text is not a code of this portal
      * @param scanned what was scanned, for the log
      */
     MutableHttpResponse<?> respond(OptionalLong serial, String scanned, HttpRequest<?> request) {
-        Instant now = Instant.now();
-        String network = networks.of(request);
-        UserAgentClass userAgent = UserAgentClass.of(request.getHeaders().get(HttpHeaders.USER_AGENT));
-        Optional<StampFacts> found = serial.isPresent() ? lookup.find(serial.getAsLong(), network) : Optional.empty();
-        if (found.isEmpty()) {
-            scanLog.record(new ScanLog.Scan(now, scanned, null, null, null, userAgent, network));
-            throw new NotGenuineStamp(scanned);
+        Optional<IssuedStamps.IssuedStamp> stamp =
+                serial.isPresent() ? stamps.find(serial.getAsLong()) : Optional.empty();
+        if (stamp.isEmpty()) {
+            throw notGenuine(scanned, request);
         }
-        StampFacts facts = found.get();
-        scanLog.record(
-                new ScanLog.Scan(now, scanned, facts.stampId(), facts.kind(), facts.productId(), userAgent, network));
-        List<StampFacts.Event> events =
-                facts.batch() == null ? List.of() : lookup.events(facts.batch().id());
-        Language language = Language.of(locales.resolveOrDefault(request));
-        String canonical = codes.codeOf(serial.getAsLong());
-        ScanPage page = ScanPage.of(
-                ScanPageCache.CODE, facts, events, language, now, userAgent != UserAgentClass.BOT, settings);
-        // The language switch returns to this path: with the placeholder, one cached page serves every item.
-        String path = pathOf(request).replace("/q/" + scanned, "/q/" + ScanPageCache.CODE);
-        byte[] html = cache.html(page.withoutScans(), page.scans(), canonical, language, path, request);
-        return HttpResponse.ok(html).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        Language language = language(request);
+        LocalDate today = LocalDate.now(ScanPage.ZONE);
+        Optional<ScanPageCache.Template> page = pages.page(stamp.get(), language, today, request);
+        if (page.isEmpty()) {
+            throw notGenuine(scanned, request);
+        }
+        return answer(stamp.get(), page.get(), language, serial.getAsLong(), scanned, request);
     }
 
-    private static String pathOf(HttpRequest<?> request) {
-        String query = request.getUri().getRawQuery();
-        return request.getUri().getRawPath() + (query == null ? "" : "?" + query);
+    /** Logs the scan of something this portal never issued; the exception to throw for its page. */
+    NotGenuineStamp notGenuine(String scanned, HttpRequest<?> request) {
+        scanLog.record(
+                new ScanLog.Scan(Instant.now(), scanned, null, null, null, userAgent(request), network(request)));
+        return new NotGenuineStamp(scanned);
+    }
+
+    private MutableHttpResponse<?> answer(
+            IssuedStamps.IssuedStamp stamp,
+            ScanPageCache.Template page,
+            Language language,
+            long serial,
+            String scanned,
+            HttpRequest<?> request) {
+        Instant now = Instant.now();
+        String network = network(request);
+        UserAgentClass userAgent = userAgent(request);
+        ScanLog.Scan scan = new ScanLog.Scan(now, scanned, stamp, userAgent, network);
+        // Counted only once the log holds it, so the counter never shows a scan the database will not have.
+        boolean logged = scanLog.record(scan);
+        byte[] counter = NO_COUNTER;
+        if (stamp.counter() != null) {
+            ScanCounter.Tally tally = logged && scan.countsForStamp()
+                    ? stamp.counter().count(now, network)
+                    : stamp.counter().tally();
+            counter = pages.counter(ScanPage.Scans.of(tally, now, language, settings), language);
+        }
+        return HttpResponse.ok(page.complete(codes.codeOf(serial), counter))
+                .contentType(HTML)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private Language language(HttpRequest<?> request) {
+        return Language.of(locales.resolveOrDefault(request));
+    }
+
+    private String network(HttpRequest<?> request) {
+        return networks.of(request);
+    }
+
+    private static UserAgentClass userAgent(HttpRequest<?> request) {
+        return UserAgentClass.of(request.getHeaders().get(HttpHeaders.USER_AGENT));
     }
 
     /**

@@ -45,7 +45,9 @@ final class StampCodes {
         VALUES['I'] = VALUES['i'] = VALUES['L'] = VALUES['l'] = 1;
     }
 
-    private final SecretKeySpec key;
+    /** Initialised once and cloned for each use: a clone is thread-safe and skips the provider look-up. */
+    private final Mac keyedMac;
+
     private final SecureRandom random = new SecureRandom();
 
     @Inject
@@ -64,7 +66,12 @@ final class StampCodes {
                     + " characters; use at least " + MIN_SECRET_LENGTH + " random characters"
                     + " (e.g. `openssl rand -base64 48`).");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            this.keyedMac = Mac.getInstance("HmacSHA256");
+            keyedMac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     /** A fresh random serial (60 bits). */
@@ -143,12 +150,11 @@ final class StampCodes {
 
     private byte[] hmac(byte[] domain, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) keyedMac.clone();
             mac.update(domain);
             return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
         }
     }
 

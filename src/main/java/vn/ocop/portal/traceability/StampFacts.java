@@ -3,16 +3,14 @@ package vn.ocop.portal.traceability;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import vn.ocop.portal.certification.Certification;
 
-/** Everything the scan page shows about one stamp, as read from the database in one query. */
+/**
+ * What a stamp stands for, as a scan page shows it: the product, its current certificate, the producer and, for
+ * batch and item stamps, the batch with its events. The same for every stamp of the batch.
+ */
 record StampFacts(
-        long stampId,
-        StampKind kind,
-        long scanCount,
-        @Nullable Instant firstScannedAt,
-        int networkCount,
-        boolean knownNetwork,
         long productId,
         String productName,
         @Nullable String gtin,
@@ -22,7 +20,23 @@ record StampFacts(
         @Nullable String photoAlt,
         @Nullable Certification certificate,
         Producer producer,
-        @Nullable Batch batch) {
+        @Nullable Batch batch,
+        List<Event> events) {
+
+    StampFacts withEvents(List<Event> events) {
+        return new StampFacts(
+                productId,
+                productName,
+                gtin,
+                specifications,
+                ingredientOrigin,
+                photoId,
+                photoAlt,
+                certificate,
+                producer,
+                batch,
+                List.copyOf(events));
+    }
 
     record Producer(
             String name,

@@ -17,16 +17,23 @@ import vn.ocop.portal.certification.Certification;
 import vn.ocop.portal.certification.IssuingLevel;
 import vn.ocop.portal.certification.RecordedStatus;
 
-/** Reads what the scan page needs: one query for the stamp and what it stands for, one for the batch's events. */
+/**
+ * Reads what the scan page needs: the stamp by its serial; what it stands for (product, certificate, producer and
+ * batch) and the batch's events in one read transaction.
+ */
 @Singleton
 class StampLookup {
 
+    private static final String STAMP = """
+            select s.id, s.kind, s.product_id, s.batch_id, s.scan_count, s.first_scanned_at, s.network_count,
+                   array(select n.network from stamp_network n where n.stamp_id = s.id limit %d)
+            from stamp s where s.serial = ?
+            """.formatted(ScanCounter.MAX_KNOWN_NETWORKS);
+
     // The product's current certificate is its latest decision (as the view current_certification), read with a
     // lateral join so that only this product's certificates are looked at.
-    private static final String STAMP = """
-            select s.id as stamp_id, s.kind, s.scan_count, s.first_scanned_at, s.network_count,
-                   exists (select 1 from stamp_network n where n.stamp_id = s.id and n.network = ?) as known_network,
-                   p.id as product_id, p.name as product_name, p.gtin, p.specifications, p.ingredient_origin,
+    private static final String FACTS = """
+            select p.id as product_id, p.name as product_name, p.gtin, p.specifications, p.ingredient_origin,
                    ph.id as photo_id, ph.alt_text as photo_alt,
                    c.id as cert_id, c.decision_number, c.decision_date, c.issuing_body, c.issuing_level,
                    c.score_a, c.score_b, c.score_c, c.valid_from, c.valid_until, c.status, c.status_decision,
@@ -38,8 +45,7 @@ class StampLookup {
                    b.id as batch_id, b.lot_number, b.production_date, b.expiry_date, b.quantity, b.origin_text,
                    oc.full_name as origin_commune_vi, oc.full_name_en as origin_commune_en,
                    op.full_name as origin_province_vi, op.full_name_en as origin_province_en
-            from stamp s
-            join product p on p.id = s.product_id
+            from product p
             join producer pr on pr.id = p.producer_id
             join province pv on pv.code = pr.province_code
             left join commune pc on pc.code = pr.commune_code
@@ -47,10 +53,10 @@ class StampLookup {
                                order by position limit 1) ph on true
             left join lateral (select * from certification where product_id = p.id
                                order by decision_date desc, id desc limit 1) c on true
-            left join batch b on b.id = s.batch_id
+            left join batch b on b.id = ? and b.product_id = p.id
             left join commune oc on oc.code = b.origin_commune_code
             left join province op on op.code = oc.province_code
-            where s.serial = ?
+            where p.id = ?
             """;
 
     private static final String EVENTS = """
@@ -74,40 +80,77 @@ class StampLookup {
         this.transactions = transactions;
     }
 
-    /** The stamp with this serial, and whether it was scanned from {@code network} before. */
-    Optional<StampFacts> find(long serial, String network) {
+    /** The stamp with this serial, with its scan counter if it is an item stamp. */
+    Optional<IssuedStamps.IssuedStamp> stamp(long serial) {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(STAMP)) {
-                select.setString(1, network);
-                select.setLong(2, serial);
+                select.setLong(1, serial);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(facts(row)) : Optional.<StampFacts>empty();
+                    if (!row.next()) {
+                        return Optional.<IssuedStamps.IssuedStamp>empty();
+                    }
+                    StampKind kind = StampKind.valueOf(row.getString(2));
+                    ScanCounter counter = kind != StampKind.ITEM
+                            ? null
+                            : new ScanCounter(
+                                    row.getLong(5), instant(row, "first_scanned_at"), row.getInt(7), List.of((String[])
+                                            row.getArray(8).getArray()));
+                    return Optional.of(new IssuedStamps.IssuedStamp(
+                            row.getLong(1), kind, row.getLong(3), (Long) row.getObject(4), counter));
                 }
             }
         });
     }
 
-    List<StampFacts.Event> events(long batchId) {
+    /**
+     * What a scan page shows of a product and, with a batch, of that batch and its events; empty when there is no
+     * such product.
+     */
+    Optional<StampFacts> facts(long productId, @Nullable Long batchId) {
         return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(EVENTS)) {
-                select.setLong(1, batchId);
+            StampFacts.Batch batch;
+            StampFacts facts;
+            try (PreparedStatement select = status.getConnection().prepareStatement(FACTS)) {
+                select.setObject(1, batchId, java.sql.Types.BIGINT);
+                select.setLong(2, productId);
                 try (ResultSet row = select.executeQuery()) {
-                    List<StampFacts.Event> events = new ArrayList<>();
-                    while (row.next()) {
-                        events.add(new StampFacts.Event(
-                                row.getLong(8),
-                                TraceEventType.valueOf(row.getString(1)),
-                                instant(row, 2),
-                                row.getString(3),
-                                row.getString(4),
-                                row.getString(9),
-                                place(row.getString(6), row.getString(7)),
-                                row.getString(5)));
+                    if (!row.next()) {
+                        return Optional.<StampFacts>empty();
                     }
-                    return events;
+                    facts = facts(row, List.of());
+                    batch = facts.batch();
                 }
             }
+            if (batch == null) {
+                return Optional.of(facts);
+            }
+            return Optional.of(facts.withEvents(events(status.getConnection(), batch.id())));
         });
+    }
+
+    List<StampFacts.Event> events(long batchId) {
+        return transactions.executeRead(status -> events(status.getConnection(), batchId));
+    }
+
+    private static List<StampFacts.Event> events(Connection connection, long batchId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(EVENTS)) {
+            select.setLong(1, batchId);
+            try (ResultSet row = select.executeQuery()) {
+                List<StampFacts.Event> events = new ArrayList<>();
+                while (row.next()) {
+                    events.add(new StampFacts.Event(
+                            row.getLong(8),
+                            TraceEventType.valueOf(row.getString(1)),
+                            instant(row, 2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(9),
+                            place(row.getString(6), row.getString(7)),
+                            row.getString(5)));
+                }
+                return events;
+            }
+        }
     }
 
     /** What a GS1 Digital Link names: a product by GTIN-14 and, with a lot, one of its batches. */
@@ -182,7 +225,7 @@ class StampLookup {
         });
     }
 
-    private static StampFacts facts(ResultSet row) throws SQLException {
+    private static StampFacts facts(ResultSet row, List<StampFacts.Event> events) throws SQLException {
         long productId = row.getLong("product_id");
         Certification certificate = null;
         if (row.getObject("cert_id") != null) {
@@ -218,12 +261,6 @@ class StampLookup {
                     place(row.getString("origin_province_vi"), row.getString("origin_province_en")));
         }
         return new StampFacts(
-                row.getLong("stamp_id"),
-                StampKind.valueOf(row.getString("kind")),
-                row.getLong("scan_count"),
-                instant(row, "first_scanned_at"),
-                row.getInt("network_count"),
-                row.getBoolean("known_network"),
                 productId,
                 row.getString("product_name"),
                 row.getString("gtin"),
@@ -242,7 +279,8 @@ class StampLookup {
                         row.getString("phone"),
                         row.getString("email"),
                         row.getString("website")),
-                batch);
+                batch,
+                events);
     }
 
     private static StampFacts.Place place(String vi, String en) {

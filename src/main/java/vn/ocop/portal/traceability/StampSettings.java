@@ -17,4 +17,4 @@ record StampSettings(
         @Nullable String secret,
         @Bindable(defaultValue = "5") int copyWarningScans,
         @Bindable(defaultValue = "3") int copyWarningNetworks,
-        @Bindable(defaultValue = "20000") int scanQueueCapacity) {}
+        @Bindable(defaultValue = "100000") int scanQueueCapacity) {}

@@ -11,11 +11,16 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import vn.ocop.portal.support.Pages;
+import vn.ocop.portal.support.SearchSync;
 
-/** Pages rendered once per batch still show each item's own code and count, and never a stale verdict. */
+/**
+ * Pages rendered once per batch and kept in memory still show each item's own code and count, and never a stale
+ * verdict.
+ */
 @MicronautTest(transactional = false)
 class ScanPageCacheTest {
 
@@ -34,6 +39,12 @@ class ScanPageCacheTest {
 
     @Inject
     ScanLog scanLog;
+
+    @Inject
+    ProductChanges changes;
+
+    /** How long a committed change may take to reach the pages: a notice on a local connection. */
+    private static final Duration NOTICE_DELAY = Duration.ofSeconds(3);
 
     @Test
     void shouldShowEachItemItsOwnCodeAndCount() {
@@ -64,25 +75,64 @@ class ScanPageCacheTest {
     }
 
     @Test
-    void shouldShowARevocationAtOnce() {
+    void shouldShowARevocationAsSoonAsItIsCommitted() {
         Stamp stamp = new StampFixtures(transactions).stamp("VALID", StampKind.BATCH);
         String path = "/q/" + stamps.code(stamp);
         assertEquals("VALID", verdict(path));
-        long certificate = Long.parseLong(new StampFixtures(transactions)
-                .value("select id from current_certification where product_id = ?", stamp.productId()));
+        assertEquals("VALID", verdict(path), "now answered from memory");
+        long certificate = certificateOf(stamp);
         try {
-            update(
-                    certificate,
-                    "update certification set status = 'REVOKED', status_decision = '9/QĐ-UBND',"
-                            + " status_date = current_date, status_reason = 'Kiểm tra' where id = ?");
-            assertEquals("REVOKED", verdict(path));
+            revoke(certificate);
+            // PostgreSQL announces the change on commit; the page in memory is dropped when the notice arrives.
+            SearchSync.await(NOTICE_DELAY, () -> "REVOKED".equals(verdict(path)));
         } finally {
-            update(
-                    certificate,
-                    "update certification set status = 'VALID', status_decision = null,"
-                            + " status_date = null, status_reason = null where id = ?");
+            reinstate(certificate);
         }
+        SearchSync.await(NOTICE_DELAY, () -> "VALID".equals(verdict(path)));
+    }
+
+    @Test
+    void shouldMissNoChangeMadeWhileTheNoticesCannotBeHeard() {
+        Stamp stamp = new StampFixtures(transactions).stamp("VALID", StampKind.ITEM);
+        String path = "/q/" + stamps.code(stamp);
         assertEquals("VALID", verdict(path));
+        long certificate = certificateOf(stamp);
+        try {
+            // The listening connection dies (a restarted database, a network cut): the notice of the revocation
+            // below reaches no one, yet the page must not stay green.
+            assertEquals(
+                    "t",
+                    new StampFixtures(transactions)
+                            .value(
+                                    "select bool_or(pg_terminate_backend(pid)) from pg_stat_activity"
+                                            + " where application_name = ?",
+                                    ProductChanges.APPLICATION_NAME));
+            revoke(certificate);
+            SearchSync.await(Duration.ofSeconds(5), () -> "REVOKED".equals(verdict(path)));
+        } finally {
+            reinstate(certificate);
+        }
+        SearchSync.await(Duration.ofSeconds(5), () -> changes.listening());
+        SearchSync.await(NOTICE_DELAY, () -> "VALID".equals(verdict(path)));
+    }
+
+    private long certificateOf(Stamp stamp) {
+        return Long.parseLong(new StampFixtures(transactions)
+                .value("select id from current_certification where product_id = ?", stamp.productId()));
+    }
+
+    private void revoke(long certificate) {
+        update(
+                certificate,
+                "update certification set status = 'REVOKED', status_decision = '9/QĐ-UBND',"
+                        + " status_date = current_date, status_reason = 'Kiểm tra' where id = ?");
+    }
+
+    private void reinstate(long certificate) {
+        update(
+                certificate,
+                "update certification set status = 'VALID', status_decision = null,"
+                        + " status_date = null, status_reason = null where id = ?");
     }
 
     private String verdict(String path) {
