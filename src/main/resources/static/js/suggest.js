@@ -1,17 +1,23 @@
 // As-you-type suggestions for search boxes marked data-suggest="<endpoint>". Progressive enhancement: without
-// this script the form still submits a normal search. Each suggestion is a link to the search that finds it.
+// this script the form still submits a normal search. Each suggestion is a link to the search that finds it, or
+// with data-suggest-link="url" to the product's page. data-suggest-label names the list for screen readers.
+// Several boxes on one page (the header's and the catalogue's) each get their own list and keys.
 (function () {
   'use strict';
   document.querySelectorAll('input[data-suggest]').forEach(function (input, index) {
     var endpoint = input.getAttribute('data-suggest');
+    var linkField = input.getAttribute('data-suggest-link') || 'search';
     var list = document.createElement('ul');
-    var listId = 'suggestions-' + index;
+    var listId = (input.id || 'suggest-' + index) + '-suggestions';
     var timer = null;
     var active = -1;
     var latest = 0;
     list.className = 'suggestions';
     list.id = listId;
     list.setAttribute('role', 'listbox');
+    if (input.hasAttribute('data-suggest-label')) {
+      list.setAttribute('aria-label', input.getAttribute('data-suggest-label'));
+    }
     list.hidden = true;
     input.parentNode.classList.add('suggest-box');
     input.parentNode.insertBefore(list, input.nextSibling);
@@ -21,21 +27,25 @@
     input.setAttribute('aria-controls', listId);
 
     function close() {
+      clearTimeout(timer);
+      latest++; // an answer still on its way must not reopen the list
       list.hidden = true;
       list.innerHTML = '';
       active = -1;
       input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
     }
 
     function show(suggestions) {
       list.innerHTML = '';
       active = -1;
+      input.removeAttribute('aria-activedescendant');
       suggestions.forEach(function (suggestion, i) {
         var item = document.createElement('li');
         var link = document.createElement('a');
         item.setAttribute('role', 'option');
         item.id = listId + '-' + i;
-        link.href = suggestion.search;
+        link.href = suggestion[linkField] || suggestion.search;
         link.textContent = suggestion.name;
         link.setAttribute('data-suggestion', suggestion.id);
         item.appendChild(link);
@@ -62,7 +72,7 @@
         fetch(endpoint + '?q=' + encodeURIComponent(text), { headers: { Accept: 'application/json' } })
           .then(function (response) { return response.ok ? response.json() : []; })
           .then(function (suggestions) { if (request === latest) { show(suggestions); } })
-          .catch(close);
+          .catch(function () { if (request === latest) { close(); } });
       }, 150);
     });
 
@@ -70,15 +80,20 @@
       if (list.hidden) { return; }
       if (event.key === 'ArrowDown') { event.preventDefault(); highlight(active + 1); }
       else if (event.key === 'ArrowUp') { event.preventDefault(); highlight(active - 1); }
-      else if (event.key === 'Escape') { close(); }
+      // Escape closes an open list only; a search input would also clear itself (the next Escape does).
+      else if (event.key === 'Escape') { event.preventDefault(); close(); }
       else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
         window.location.href = list.querySelectorAll('a')[active].href;
       }
     });
 
-    document.addEventListener('click', function (event) {
+    // A click or the keyboard's focus anywhere else (the other search box too) closes this list, and keeps an
+    // answer still on its way from opening it.
+    function closeUnlessInside(event) {
       if (event.target !== input && !list.contains(event.target)) { close(); }
-    });
+    }
+    document.addEventListener('click', closeUnlessInside);
+    document.addEventListener('focusin', closeUnlessInside);
   });
 }());

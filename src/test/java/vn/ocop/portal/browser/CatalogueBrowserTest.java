@@ -1,6 +1,7 @@
 package vn.ocop.portal.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -14,13 +15,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.ocop.portal.support.SearchSync;
 
-/** A visitor in headless Chromium: types, picks a suggestion, applies a facet, opens a product. */
+/**
+ * A visitor in headless Chromium: types, picks a suggestion, applies a facet, opens a product; the header's box and
+ * the catalogue's each suggest on their own, and the keyboard picks.
+ */
 @MicronautTest(transactional = false)
 class CatalogueBrowserTest {
 
@@ -80,5 +86,61 @@ class CatalogueBrowserTest {
         card.findElement(By.cssSelector("a.product-link")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), name));
         assertTrue(browser.findElement(By.cssSelector("[data-certificate]")).isDisplayed());
+    }
+
+    @Test
+    void shouldKeepTheHeaderAndCatalogueSuggestionsApartAndPickWithTheKeyboard() {
+        SearchSync.awaitSynced(transactions, elasticsearch);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.manage().deleteAllCookies();
+        browser.get(server.getURL() + "/products");
+        assertEquals(
+                1L,
+                ((Number) ((JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return document.querySelectorAll('script[src$=\"/suggest.js\"]').length"))
+                        .longValue(),
+                "the script is loaded once although the page has two boxes");
+        WebElement catalogueBox = browser.findElement(By.id("catalogue-q"));
+        WebElement headerBox = browser.findElement(By.id("site-search"));
+        WebElement catalogueList = browser.findElement(By.id("catalogue-q-suggestions"));
+        WebElement headerList = browser.findElement(By.id("site-search-suggestions"));
+        assertEquals("catalogue-q-suggestions", catalogueBox.getDomAttribute("aria-controls"));
+        assertEquals("site-search-suggestions", headerBox.getDomAttribute("aria-controls"));
+
+        catalogueBox.sendKeys("ca phe");
+        wait.until(ExpectedConditions.visibilityOf(catalogueList));
+        assertEquals(
+                Boolean.TRUE,
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return arguments[0].getBoundingClientRect().top"
+                                        + " >= arguments[1].getBoundingClientRect().bottom",
+                                catalogueList,
+                                catalogueBox),
+                "the list hangs below the box, not over it");
+        Chromium.screenshot(browser, "catalogue-suggestions");
+        headerBox.sendKeys("nuoc mam");
+        wait.until(ExpectedConditions.visibilityOf(headerList));
+        assertFalse(catalogueList.isDisplayed(), "moving to the other box closes the first box's list");
+        assertEquals("false", catalogueBox.getDomAttribute("aria-expanded"));
+
+        headerBox.sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOf(headerList));
+        assertEquals("false", headerBox.getDomAttribute("aria-expanded"));
+        assertEquals("nuoc mam", headerBox.getDomProperty("value"), "Escape closes the list, keeps the words");
+        headerBox.sendKeys(" ");
+        wait.until(ExpectedConditions.visibilityOf(headerList));
+
+        headerBox.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_UP);
+        assertEquals("site-search-suggestions-0", headerBox.getDomAttribute("aria-activedescendant"));
+        WebElement active = headerList.findElement(By.cssSelector("a.active"));
+        assertEquals(
+                headerList.findElement(By.cssSelector("li:first-child a")), active, "the first suggestion is active");
+        String picked = active.getText();
+        String href = active.getDomAttribute("href");
+        headerBox.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), picked));
+        assertTrue(browser.getCurrentUrl().endsWith(href), browser.getCurrentUrl());
     }
 }
