@@ -1,9 +1,9 @@
 package vn.ocop.portal.traceability;
 
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * down nothing is heard, so nothing read then may be kept. Every notice, and every (re)connection, moves
  * {@link #epoch()} on, so a cache can tell that a change arrived while it was reading.
  */
-@Context
+@Singleton
 class ProductChanges implements AutoCloseable {
 
     static final String CHANNEL = "ocop_product_changed";
