@@ -5,7 +5,9 @@
 #
 #   bench/stamps/run.sh            # figures on stdout; everything else in bench/stamps/work (git-ignored)
 #
-# Environment: PORT (portal, 8091), NGINX_PORT (8092), DURATION (wrk seconds, 20), CONNECTIONS (32), CODES (10000).
+# Environment: PORT (portal, 8091), NGINX_PORT (8092), DURATION (wrk seconds, 20), CONNECTIONS (32), CODES (10000),
+# SCAN_ONLY=1 (only the scan page and nginx: no 100,000-stamp run, PNGs or PDF),
+# JAVA_OPTS (extra JVM options of the portal, e.g. a flight recording: -XX:StartFlightRecording=filename=x.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -26,7 +28,7 @@ JAR=$(ls target/ocop-portal-*.jar | grep -v original | head -1)
 echo "Starting the portal (demo data, embedded PostgreSQL and Elasticsearch in $WORK/data) ..."
 OCOP_STAMP_SECRET=bench-only-stamp-key-not-secret-0123456789 OCOP_ADMIN_API_TOKEN=$TOKEN \
 OCOP_DEMO_DATA=true OCOP_PUBLIC_BASE_URL=$BASE MICRONAUT_SERVER_PORT=$PORT \
-  "$JAVA_HOME/bin/java" -Xmx1g -Docop.data-dir="$WORK/data" \
+  "$JAVA_HOME/bin/java" -Xmx1g ${JAVA_OPTS:-} -Docop.data-dir="$WORK/data" \
   -Docop.embedded.elasticsearch-home="$ROOT/target/elasticsearch/elasticsearch-8.19.21" \
   -jar "$JAR" > "$WORK/portal.log" 2>&1 &
 PORTAL=$!
@@ -64,6 +66,7 @@ curl -fs "${auth[@]}" "$BASE$run/stamps.csv" | tail -n +2 | cut -d, -f1 | sed 's
 sed 's|$|.png?size=300|' "$WORK/scan-paths.txt" > "$WORK/png-paths.txt"
 echo "  $(wc -l < "$WORK/scan-paths.txt") codes"
 
+if [ -z "${SCAN_ONLY:-}" ]; then
 echo "Issuing 100,000 item stamps ..."
 start=$(date +%s.%N)
 run100k=$(curl -fs -D - -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -H "Idempotency-Key: bench-100k" \
@@ -74,6 +77,7 @@ CSV_100K=$(curl -fs -o /dev/null -w '%{time_total}' "${auth[@]}" "$BASE$run100k/
 
 PDF_1000=$(curl -fs -o "$WORK/sheet.pdf" -w '%{time_total}' "${auth[@]}" "$BASE$run/sheet.pdf?count=1000")
 PDF_1000_AGAIN=$(curl -fs -o /dev/null -w '%{time_total}' "${auth[@]}" "$BASE$run/sheet.pdf?from=1000&count=1000")
+fi
 
 # A saved copy of one scan page (and its style sheets) for nginx.
 curl -fs "$BASE$(head -1 "$WORK/scan-paths.txt")" > "$WORK/www/scan.html"
@@ -85,20 +89,22 @@ sleep 1
 w() { PATHS=$1 wrk -t2 -c"$CONNECTIONS" -d"$2"s --latency -s bench/stamps/paths.lua "$3" | grep RESULT; }
 echo "Warming up (JIT) ..."
 w "$WORK/scan-paths.txt" 10 "$BASE" > /dev/null
-w "$WORK/png-paths.txt" 5 "$BASE" > /dev/null
+[ -n "${SCAN_ONLY:-}" ] || w "$WORK/png-paths.txt" 5 "$BASE" > /dev/null
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s:"
 PORTAL_RESULT=$(w "$WORK/scan-paths.txt" "$DURATION" "$BASE")
 echo "  portal /q/{code}, distinct codes:  $PORTAL_RESULT"
 echo "/scan.html" > "$WORK/nginx-paths.txt"
 NGINX_RESULT=$(w "$WORK/nginx-paths.txt" "$DURATION" "http://127.0.0.1:$NGINX_PORT")
 echo "  nginx, saved copy of the page:     $NGINX_RESULT"
+rate() { echo "$1" | sed -E 's/.*requests\/s=([0-9]+).*/\1/'; }
+echo "  ratio portal / nginx: $(echo "scale=3; $(rate "$PORTAL_RESULT") / $(rate "$NGINX_RESULT")" | bc)"
+if [ -z "${SCAN_ONLY:-}" ]; then
 PNG_RESULT=$(w "$WORK/png-paths.txt" "$DURATION" "$BASE")
 echo "  portal /q/{code}.png?size=300:     $PNG_RESULT"
 
-rate() { echo "$1" | sed -E 's/.*requests\/s=([0-9]+).*/\1/'; }
-echo "  ratio portal / nginx: $(echo "scale=3; $(rate "$PORTAL_RESULT") / $(rate "$NGINX_RESULT")" | bc)"
 echo "issuing 100,000 stamps: ${ISSUE_100K}s; their CSV: ${CSV_100K}s"
 echo "A4 PDF sheet of 1,000 stamps: ${PDF_1000}s (again: ${PDF_1000_AGAIN}s)"
+fi
 # Stop the portal normally: the scan log writes what is queued and says how many scans it recorded.
 kill "$PORTAL"; wait "$PORTAL" 2>/dev/null || true
 echo "scan log at shutdown: $(grep -o 'Scan log closed: .*' "$WORK/portal.log" | tail -1)"

@@ -21,10 +21,12 @@ class IssuedStamps {
     /**
      * One issued stamp.
      *
+     * @param code its printed code, as {@link StampCodes#codeOf} writes it
      * @param counter the scans of an item stamp; null for product and batch stamps, whose scans are only logged
      */
     record IssuedStamp(
             long id,
+            String code,
             StampKind kind,
             long productId,
             @Nullable Long batchId,

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log of every scan, written without slowing the scan page: a page only puts its scan in a bounded in-memory
- * queue; one background thread writes the queue in batches (one transaction each) and, in the same transaction,
- * the stamps' scan counts, first-scan times and network counts. Closing the application context writes what is
+ * queue; one background thread writes the queue in batches (one transaction each, at most about 20 a second) and,
+ * in the same transaction, the stamps' scan counts, first-scan times and network counts. Closing the application context writes what is
  * left, so a normal shutdown loses nothing. When the queue is full (the database far behind) a scan is dropped
  * from the log and counted, never delaying the page.
  */
@@ -33,6 +33,7 @@ class ScanLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanLog.class);
     private static final int BATCH = 5000;
+    private static final long LINGER_MILLIS = 50;
     private static final int WRITE_ATTEMPTS = 3;
     private static final long RETRY_PAUSE_MILLIS = 200;
     static final int MAX_CODE_LENGTH = 40;
@@ -74,7 +75,7 @@ class ScanLog implements AutoCloseable {
     private final ArrayBlockingQueue<Scan> queue;
     private final TransactionOperations<Connection> transactions;
     /** One writer at a time: the background thread, or a caller of {@link #flush()}. */
-    private final ReentrantLock writing = new ReentrantLock();
+    private final ReentrantLock writing = new ReentrantLock(true);
 
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -137,13 +138,20 @@ class ScanLog implements AutoCloseable {
         List<Scan> batch = new ArrayList<>(BATCH);
         while (running) {
             try {
-                Scan first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
+                // The lock is held from the first scan taken to the write, so a flush() that follows a scan always
+                // finds it written (the lock is fair: the writer cannot take it back before a waiting flush).
                 writing.lock();
                 try {
+                    Scan first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
                     batch.add(first);
+                    // Busy or not, a scan waits a moment for others: one transaction per few scans would cost the
+                    // database (and the pages sharing its cores) far more than the same scans written together.
+                    if (queue.size() < BATCH) {
+                        Thread.sleep(LINGER_MILLIS);
+                    }
                     queue.drainTo(batch, BATCH - 1);
                     write(batch);
                 } finally {
@@ -328,6 +336,9 @@ class ScanLog implements AutoCloseable {
     /** The scanned text as it can be stored: at most 40 characters, control characters (NUL) replaced. */
     static String clean(String code) {
         String cut = code.length() <= MAX_CODE_LENGTH ? code : code.substring(0, MAX_CODE_LENGTH);
+        if (cut.chars().noneMatch(Character::isISOControl)) {
+            return cut;
+        }
         StringBuilder text = new StringBuilder(cut.length());
         cut.codePoints().forEach(c -> text.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return text.toString();

@@ -1,10 +1,13 @@
 package vn.ocop.portal.traceability;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -17,8 +20,17 @@ class ScanNetwork {
 
     static final String UNKNOWN = "unknown";
 
+    private static final int REMEMBERED_ADDRESSES = 10_000;
+    /** Addresses are remembered in memory only, and never for long. */
+    private static final Duration REMEMBERED_FOR = Duration.ofHours(1);
+
     private final HttpClientAddressResolver addresses;
     private final StampCodes codes;
+    /** Recent addresses' networks: a shop's phones scan again and again, and each id costs an HMAC. */
+    private final Cache<String, String> byAddress = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_ADDRESSES)
+            .expireAfterWrite(REMEMBERED_FOR)
+            .build();
 
     ScanNetwork(HttpClientAddressResolver addresses, StampCodes codes) {
         this.addresses = addresses;
@@ -26,7 +38,8 @@ class ScanNetwork {
     }
 
     String of(HttpRequest<?> request) {
-        return of(addresses.resolve(request));
+        String address = addresses.resolve(request);
+        return address == null ? UNKNOWN : byAddress.get(address, this::of);
     }
 
     String of(String address) {

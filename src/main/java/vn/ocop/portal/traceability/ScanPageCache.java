@@ -7,6 +7,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.ocop.portal.shared.Language;
 import vn.ocop.portal.shared.PageContext;
 
@@ -48,6 +51,7 @@ class ScanPageCache {
     private final ProductChanges changes;
     private final Cache<Key, Template> pages =
             Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+    private final Map<Language, CounterHtml> counters = new ConcurrentHashMap<>();
 
     ScanPageCache(
             ThymeleafViewsRenderer<Map<String, Object>> renderer,
@@ -102,34 +106,29 @@ class ScanPageCache {
                     slots.stream().mapToInt(Integer::intValue).toArray());
         }
 
-        /** The page of the stamp with this code, with its counter (empty for product and batch stamps). */
-        byte[] complete(String code, byte[] counter) {
-            return complete(
-                    StampCodes.grouped(code).getBytes(StandardCharsets.US_ASCII),
-                    code.getBytes(StandardCharsets.US_ASCII),
-                    counter);
-        }
-
-        private byte[] complete(byte[] grouped, byte[] plain, byte[] counter) {
-            int size = 0;
-            for (byte[] part : parts) {
-                size += part.length;
-            }
-            for (int slot : slots) {
-                size += slot == GROUPED ? grouped.length : slot == PLAIN ? plain.length : counter.length;
-            }
-            byte[] page = new byte[size];
-            int at = 0;
+        /**
+         * The page of the stamp with this code and, for an item stamp, its counter: the parts are wrapped, not
+         * copied (Netty copies them once, into its own pooled buffer, when it writes the answer).
+         */
+        ByteBuf complete(String code, @Nullable List<byte[]> counter) {
+            byte[] plain = code.getBytes(StandardCharsets.US_ASCII);
+            byte[] grouped = StampCodes.grouped(code).getBytes(StandardCharsets.US_ASCII);
+            List<byte[]> page = new ArrayList<>(parts.length + slots.length + (counter == null ? 0 : counter.size()));
             for (int i = 0; i < parts.length; i++) {
-                System.arraycopy(parts[i], 0, page, at, parts[i].length);
-                at += parts[i].length;
+                page.add(parts[i]);
                 if (i < slots.length) {
-                    byte[] value = slots[i] == GROUPED ? grouped : slots[i] == PLAIN ? plain : counter;
-                    System.arraycopy(value, 0, page, at, value.length);
-                    at += value.length;
+                    switch (slots[i]) {
+                        case GROUPED -> page.add(grouped);
+                        case PLAIN -> page.add(plain);
+                        default -> {
+                            if (counter != null) {
+                                page.addAll(counter);
+                            }
+                        }
+                    }
                 }
             }
-            return page;
+            return Unpooled.wrappedBuffer(page.toArray(byte[][]::new));
         }
     }
 
@@ -170,9 +169,9 @@ class ScanPageCache {
         return new Key(stamp.productId(), stamp.batchId(), stamp.kind(), language, day);
     }
 
-    /** The counter of an item stamp's page, with the copy warning, UTF-8. */
-    byte[] counter(ScanPage.Scans scans, Language language) {
-        return scans(scans, language.locale()).getBytes(StandardCharsets.UTF_8);
+    /** The counter of an item stamp's page, with the copy warning: pieces of UTF-8 to put in the page in order. */
+    List<byte[]> counter(ScanPage.Scans scans, Language language) {
+        return counters.computeIfAbsent(language, this::counterHtml).of(scans);
     }
 
     private String render(ScanPage page, boolean item, Language language, HttpRequest<?> request) {
@@ -193,22 +192,68 @@ class ScanPageCache {
         return out.toString();
     }
 
-    /** The scan counter of an item stamp, with the copy warning. */
-    private String scans(ScanPage.Scans scans, Locale locale) {
-        StringBuilder html = new StringBuilder(512)
-                .append("<section class=\"scan-card scans\" data-scans=\"")
-                .append(scans.count())
-                .append("\"><h2>")
-                .append(escape(message("traceability.scans.heading", locale)))
-                .append("</h2><p class=\"scan-count\">")
-                .append(escape(message("traceability.scans.count", locale, scans.count(), scans.firstOn())))
-                .append("</p>");
-        if (scans.copyWarning()) {
-            html.append("<p class=\"copy-warning\" role=\"alert\">")
-                    .append(escape(message("traceability.scans.copy-warning", locale)))
-                    .append("</p>");
+    private CounterHtml counterHtml(Language language) {
+        Locale locale = language.locale();
+        String html = "<section class=\"scan-card scans\" data-scans=\"" + CounterHtml.COUNT + "\"><h2>"
+                + escape(message("traceability.scans.heading", locale))
+                + "</h2><p class=\"scan-count\">"
+                + escape(message(
+                        "traceability.scans.count",
+                        locale,
+                        String.valueOf(CounterHtml.COUNT),
+                        String.valueOf(CounterHtml.FIRST)))
+                + "</p>";
+        String warning = "<p class=\"copy-warning\" role=\"alert\">"
+                + escape(message("traceability.scans.copy-warning", locale)) + "</p>";
+        return CounterHtml.of(html, warning, "</section>");
+    }
+
+    /**
+     * An item stamp's counter in one language, encoded once, with slots for the figures: {@code <section
+     * class="scans">} with the count, the sentence "scanned N times, first on D" and, past the thresholds, the copy
+     * warning.
+     */
+    private record CounterHtml(byte[][] parts, char[] slots, byte[] warning, byte[] end) {
+
+        static final char COUNT = '\u0001';
+        static final char FIRST = '\u0002';
+
+        static CounterHtml of(String html, String warning, String end) {
+            List<byte[]> parts = new ArrayList<>();
+            StringBuilder slots = new StringBuilder();
+            int from = 0;
+            for (int i = 0; i < html.length(); i++) {
+                char c = html.charAt(i);
+                if (c == COUNT || c == FIRST) {
+                    parts.add(html.substring(from, i).getBytes(StandardCharsets.UTF_8));
+                    slots.append(c);
+                    from = i + 1;
+                }
+            }
+            parts.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
+            return new CounterHtml(
+                    parts.toArray(byte[][]::new),
+                    slots.toString().toCharArray(),
+                    warning.getBytes(StandardCharsets.UTF_8),
+                    end.getBytes(StandardCharsets.UTF_8));
         }
-        return html.append("</section>").toString();
+
+        List<byte[]> of(ScanPage.Scans scans) {
+            byte[] count = Long.toString(scans.count()).getBytes(StandardCharsets.US_ASCII);
+            byte[] first = scans.firstOn().getBytes(StandardCharsets.UTF_8);
+            List<byte[]> pieces = new ArrayList<>(2 * parts.length + 2);
+            for (int i = 0; i < parts.length; i++) {
+                pieces.add(parts[i]);
+                if (i < slots.length) {
+                    pieces.add(slots[i] == COUNT ? count : first);
+                }
+            }
+            if (scans.copyWarning()) {
+                pieces.add(warning);
+            }
+            pieces.add(end);
+            return pieces;
+        }
     }
 
     private String message(String key, Locale locale, Object... arguments) {

@@ -10,6 +10,7 @@ import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import vn.ocop.portal.shared.Language;
@@ -24,9 +25,7 @@ import vn.ocop.portal.shared.Language;
 class ScanPages {
 
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
-    private static final byte[] NO_COUNTER = new byte[0];
 
-    private final StampCodes codes;
     private final IssuedStamps stamps;
     private final ScanPageCache pages;
     private final ScanLog scanLog;
@@ -35,14 +34,12 @@ class ScanPages {
     private final HttpLocaleResolver locales;
 
     ScanPages(
-            StampCodes codes,
             IssuedStamps stamps,
             ScanPageCache pages,
             ScanLog scanLog,
             ScanNetwork networks,
             StampSettings settings,
             HttpLocaleResolver locales) {
-        this.codes = codes;
         this.stamps = stamps;
         this.pages = pages;
         this.scanLog = scanLog;
@@ -61,7 +58,7 @@ class ScanPages {
         Language language = language(request);
         LocalDate today = LocalDate.now(ScanPage.ZONE);
         ScanPageCache.Template page = pages.inMemory(stamp, language, today);
-        return page == null ? null : answer(stamp, page, language, serial, scanned, request);
+        return page == null ? null : answer(stamp, page, language, scanned, request);
     }
 
     /**
@@ -82,7 +79,7 @@ class ScanPages {
         if (page.isEmpty()) {
             throw notGenuine(scanned, request);
         }
-        return answer(stamp.get(), page.get(), language, serial.getAsLong(), scanned, request);
+        return answer(stamp.get(), page.get(), language, scanned, request);
     }
 
     /** Logs the scan of something this portal never issued; the exception to throw for its page. */
@@ -96,7 +93,6 @@ class ScanPages {
             IssuedStamps.IssuedStamp stamp,
             ScanPageCache.Template page,
             Language language,
-            long serial,
             String scanned,
             HttpRequest<?> request) {
         Instant now = Instant.now();
@@ -105,14 +101,14 @@ class ScanPages {
         ScanLog.Scan scan = new ScanLog.Scan(now, scanned, stamp, userAgent, network);
         // Counted only once the log holds it, so the counter never shows a scan the database will not have.
         boolean logged = scanLog.record(scan);
-        byte[] counter = NO_COUNTER;
+        List<byte[]> counter = null;
         if (stamp.counter() != null) {
             ScanCounter.Tally tally = logged && scan.countsForStamp()
                     ? stamp.counter().count(now, network)
                     : stamp.counter().tally();
             counter = pages.counter(ScanPage.Scans.of(tally, now, language, settings), language);
         }
-        return HttpResponse.ok(page.complete(codes.codeOf(serial), counter))
+        return HttpResponse.ok(page.complete(stamp.code(), counter))
                 .contentType(HTML)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }

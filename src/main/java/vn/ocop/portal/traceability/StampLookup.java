@@ -75,9 +75,11 @@ class StampLookup {
             """;
 
     private final TransactionOperations<Connection> transactions;
+    private final StampCodes codes;
 
-    StampLookup(TransactionOperations<Connection> transactions) {
+    StampLookup(TransactionOperations<Connection> transactions, StampCodes codes) {
         this.transactions = transactions;
+        this.codes = codes;
     }
 
     /** The stamp with this serial, with its scan counter if it is an item stamp. */
@@ -96,7 +98,12 @@ class StampLookup {
                                     row.getLong(5), instant(row, "first_scanned_at"), row.getInt(7), List.of((String[])
                                             row.getArray(8).getArray()));
                     return Optional.of(new IssuedStamps.IssuedStamp(
-                            row.getLong(1), kind, row.getLong(3), (Long) row.getObject(4), counter));
+                            row.getLong(1),
+                            codes.codeOf(serial),
+                            kind,
+                            row.getLong(3),
+                            (Long) row.getObject(4),
+                            counter));
                 }
             }
         });
