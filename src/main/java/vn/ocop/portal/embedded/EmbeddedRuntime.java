@@ -28,6 +28,11 @@ final class EmbeddedRuntime {
 
     private static EmbeddedRuntime current;
 
+    /** Data sources open on these services; they stop (at JVM exit) once none is, or after {@link #USERS_GRACE_MILLIS}. */
+    private static int users;
+
+    private static final long USERS_GRACE_MILLIS = 30_000;
+
     private final Path dataDir;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
@@ -190,7 +195,32 @@ final class EmbeddedRuntime {
         }
     }
 
+    static synchronized void inUse() {
+        users++;
+    }
+
+    static synchronized void noLongerInUse() {
+        users--;
+        EmbeddedRuntime.class.notifyAll();
+    }
+
+    /** Waits (bounded) for the applications of this JVM to close their data sources. */
+    private static synchronized void awaitNoUsers() {
+        long deadline = System.currentTimeMillis() + USERS_GRACE_MILLIS;
+        try {
+            while (users > 0 && System.currentTimeMillis() < deadline) {
+                EmbeddedRuntime.class.wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (users > 0) {
+            LOG.warn("Stopping the embedded services while {} data source(s) still use them", users);
+        }
+    }
+
     private void stop() {
+        awaitNoUsers();
         closeQuietly(elasticsearch);
         closeQuietly(postgres);
         try {

@@ -1,27 +1,40 @@
 package vn.ocop.portal.shared;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The portal's languages: Vietnamese first, English second. */
 public enum Language {
-    VI,
-    EN;
+    VI("vi"),
+    EN("en");
 
     public static final String COOKIE = "lang";
 
+    private static final List<Language> ALL = List.of(values());
+
+    private final String tag;
+    private final Locale locale;
+    // Every page asks for its language; the answers are made once.
+    private final Optional<Language> found = Optional.of(this);
+
+    Language(String tag) {
+        this.tag = tag;
+        this.locale = Locale.forLanguageTag(tag);
+    }
+
     public String tag() {
-        return name().toLowerCase(Locale.ROOT);
+        return tag;
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(tag());
+        return locale;
     }
 
     public static Optional<Language> fromTag(String tag) {
-        for (Language language : values()) {
-            if (language.tag().equalsIgnoreCase(tag)) {
-                return Optional.of(language);
+        for (Language language : ALL) {
+            if (language.tag.equalsIgnoreCase(tag)) {
+                return language.found;
             }
         }
         return Optional.empty();

@@ -8,7 +8,7 @@ import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -107,28 +107,45 @@ class ScanPageCache {
         }
 
         /**
-         * The page of the stamp with this code and, for an item stamp, its counter: the parts are wrapped, not
-         * copied (Netty copies them once, into its own pooled buffer, when it writes the answer).
+         * The page of the stamp with this code and, for an item stamp, its counter, in a buffer of Netty's pool (no
+         * garbage for the collector; Netty releases it once written).
          */
         ByteBuf complete(String code, @Nullable List<byte[]> counter) {
             byte[] plain = code.getBytes(StandardCharsets.US_ASCII);
             byte[] grouped = StampCodes.grouped(code).getBytes(StandardCharsets.US_ASCII);
-            List<byte[]> page = new ArrayList<>(parts.length + slots.length + (counter == null ? 0 : counter.size()));
+            int size = 0;
+            for (byte[] part : parts) {
+                size += part.length;
+            }
+            for (int slot : slots) {
+                size += slot == GROUPED ? grouped.length : slot == PLAIN ? plain.length : length(counter);
+            }
+            ByteBuf page = ByteBufAllocator.DEFAULT.directBuffer(size, size);
             for (int i = 0; i < parts.length; i++) {
-                page.add(parts[i]);
+                page.writeBytes(parts[i]);
                 if (i < slots.length) {
                     switch (slots[i]) {
-                        case GROUPED -> page.add(grouped);
-                        case PLAIN -> page.add(plain);
+                        case GROUPED -> page.writeBytes(grouped);
+                        case PLAIN -> page.writeBytes(plain);
                         default -> {
                             if (counter != null) {
-                                page.addAll(counter);
+                                counter.forEach(page::writeBytes);
                             }
                         }
                     }
                 }
             }
-            return Unpooled.wrappedBuffer(page.toArray(byte[][]::new));
+            return page;
+        }
+
+        private static int length(@Nullable List<byte[]> pieces) {
+            int length = 0;
+            if (pieces != null) {
+                for (byte[] piece : pieces) {
+                    length += piece.length;
+                }
+            }
+            return length;
         }
     }
 
