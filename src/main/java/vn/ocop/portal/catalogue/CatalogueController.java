@@ -2,6 +2,7 @@ package vn.ocop.portal.catalogue;
 
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +20,7 @@ import java.util.Map;
 import vn.ocop.portal.search.CatalogueQuery;
 import vn.ocop.portal.search.CatalogueResult;
 import vn.ocop.portal.search.ProductDocument;
+import vn.ocop.portal.shared.Language;
 
 /**
  * {@code /products}: the catalogue. Search text, facets (group, stars, province, producer type; several values of
@@ -33,22 +35,25 @@ class CatalogueController {
 
     private final CatalogueService catalogue;
     private final CatalogueReference reference;
+    private final ProductCards productCards;
     private final HttpLocaleResolver locales;
     private final MessageSource messages;
 
     CatalogueController(
             CatalogueService catalogue,
             CatalogueReference reference,
+            ProductCards productCards,
             HttpLocaleResolver locales,
             @Named("catalogue") MessageSource messages) {
         this.catalogue = catalogue;
         this.reference = reference;
+        this.productCards = productCards;
         this.locales = locales;
         this.messages = messages;
     }
 
     @Get
-    ModelAndView<Map<String, Object>> products(HttpRequest<?> request) {
+    HttpResponse<ModelAndView<Map<String, Object>>> products(HttpRequest<?> request) {
         Locale locale = locales.resolveOrDefault(request);
         CatalogueState state = CatalogueState.parse(
                 request.getParameters(),
@@ -95,8 +100,10 @@ class CatalogueController {
                     state.withSort(sort).url(),
                     sort == state.sort()));
         }
-        List<Card> cards =
-                result.items().stream().map(item -> Card.of(item, locale)).toList();
+        Language language = Language.of(locale);
+        List<String> cards = result.items().stream()
+                .map(item -> productCards.html(Card.of(item, locale), language, request))
+                .toList();
         int pages = (int) Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE, CatalogueQuery.MAX_WINDOW / PAGE_SIZE);
 
         Map<String, Object> model = new HashMap<>();
@@ -122,7 +129,8 @@ class CatalogueController {
                         ? null
                         : state.withText(result.correction()).url());
         model.put("degraded", result.degraded());
-        return new ModelAndView<>("catalogue/products", model);
+        return HttpResponse.ok(new ModelAndView<>("catalogue/products", model))
+                .header(CatalogueResult.SERVER_TIMING, result.serverTiming());
     }
 
     record Facet(String name, String title, List<FacetValue> values) {}

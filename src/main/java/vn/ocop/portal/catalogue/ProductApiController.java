@@ -102,7 +102,8 @@ class ProductApiController {
             }
             facets.put(facet, values);
         }
-        MutableHttpResponse<SearchAnswer> response = HttpResponse.ok(new SearchAnswer(result.total(), items, facets));
+        MutableHttpResponse<SearchAnswer> response = HttpResponse.ok(new SearchAnswer(result.total(), items, facets))
+                .header(CatalogueResult.SERVER_TIMING, result.serverTiming());
         // Answered from PostgreSQL while Elasticsearch is away: fewer features, said in a header.
         return result.degraded() ? response.header(DEGRADED_HEADER, "true") : response;
     }

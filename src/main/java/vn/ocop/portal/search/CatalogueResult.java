@@ -1,20 +1,31 @@
 package vn.ocop.portal.search;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * One page of catalogue results. {@code facets} maps each facet ({@link #FACETS}) to its values and counts, each
  * count taking every other facet's selection into account (multi-select facets). {@code correction} is a
  * respelled query that finds products when this one found none; {@code degraded} says the answer came from
- * PostgreSQL because Elasticsearch was unreachable.
+ * PostgreSQL because Elasticsearch was unreachable; {@code searchNanos} is the time spent waiting for the search
+ * engine (every round trip of this page, the client's own work included).
  */
 public record CatalogueResult(
         long total,
         List<ProductDocument> items,
         Map<String, Map<String, Long>> facets,
         String correction,
-        boolean degraded) {
+        boolean degraded,
+        long searchNanos) {
+
+    /** The response header that tells browsers' developer tools (and the benchmark) what the search cost. */
+    public static final String SERVER_TIMING = "Server-Timing";
+
+    /** This answer's {@link #SERVER_TIMING} value: {@code search;dur=} in milliseconds. */
+    public String serverTiming() {
+        return String.format(Locale.ROOT, "search;dur=%.2f", searchNanos / 1e6);
+    }
 
     public static final String GROUP = "group";
     public static final String STARS = "stars";

@@ -39,6 +39,23 @@ public class ProductSearch {
 
     private static final int MAX_CORRECTIONS = 9;
     private static final String FACET_VALUES = "values";
+
+    /** What a search result shows (a card, an API item): hits carry only these fields, not the whole document. */
+    private static final List<String> RESULT_FIELDS = List.of(
+            "id",
+            "slug",
+            "name",
+            "producerName",
+            "stars",
+            "groupCode",
+            "groupName",
+            "groupNameEn",
+            "provinceCode",
+            "provinceName",
+            "provinceNameEn",
+            "certificateStatus",
+            "photoId");
+
     private static final Map<String, String> FACET_FIELDS = Map.of(
             CatalogueResult.GROUP, "groupCode",
             CatalogueResult.STARS, "stars",
@@ -130,13 +147,14 @@ public class ProductSearch {
     }
 
     CatalogueResult searchIndex(CatalogueQuery query) throws IOException {
+        long started = System.nanoTime();
         // Exact (folded) words first; only a search that finds nothing is retried allowing typos, so "bưởi" does
         // not also bring every "tươi" and "muối" of the descriptions.
         SearchResponse<ProductDocument> response =
-                client.search(request(query, query.text(), true, false), ProductDocument.class);
+                client.search(request(query, query.text(), false), ProductDocument.class);
         long total = total(response);
         if (total == 0 && query.hasText()) {
-            response = client.search(request(query, query.text(), true, true), ProductDocument.class);
+            response = client.search(request(query, query.text(), true), ProductDocument.class);
             total = total(response);
         }
         List<ProductDocument> items = response.hits().hits().stream()
@@ -151,18 +169,23 @@ public class ProductSearch {
         if (total == 0 && query.hasText()) {
             correction = correction(query, response);
         }
-        return new CatalogueResult(total, items, facets, correction, false);
+        return new CatalogueResult(total, items, facets, correction, false, System.nanoTime() - started);
     }
 
     private static long total(SearchResponse<ProductDocument> response) {
         return response.hits().total() == null ? 0 : response.hits().total().value();
     }
 
-    private SearchRequest request(CatalogueQuery query, String text, boolean withFacets, boolean fuzzy) {
+    /**
+     * The search of a catalogue view: a page of hits (only the fields a result shows), the facets' counts and, for
+     * the typo-tolerant retry of a search that found nothing, respellings of its words.
+     */
+    private SearchRequest request(CatalogueQuery query, String text, boolean fuzzy) {
         Map<String, Query> selected = selections(query);
         return SearchRequest.of(s -> {
             s.index(ProductIndex.ALIAS)
                     .query(mainQuery(text, fuzzy))
+                    .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
                     .trackTotalHits(t -> t.enabled(true))
                     .from(query.from())
                     .size(query.size())
@@ -170,30 +193,28 @@ public class ProductSearch {
             if (!selected.isEmpty()) {
                 s.postFilter(Query.of(q -> q.bool(b -> b.filter(List.copyOf(selected.values())))));
             }
-            if (withFacets) {
-                for (String facet : CatalogueResult.FACETS) {
-                    List<Query> others = selected.entrySet().stream()
-                            .filter(e -> !e.getKey().equals(facet))
-                            .map(Map.Entry::getValue)
-                            .toList();
-                    s.aggregations(
-                            facet,
-                            Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others)))
-                                    .aggregations(
-                                            FACET_VALUES,
-                                            v -> v.terms(t -> t.field(FACET_FIELDS.get(facet))
-                                                    .size(100)))));
-                }
-                if (!text.isBlank()) {
-                    s.suggest(sg -> sg.text(VietnameseText.fold(text))
-                            .suggesters(
-                                    "respell",
-                                    fs -> fs.term(t -> t.field("allFolded")
-                                            .suggestMode(SuggestMode.Missing)
-                                            .maxEdits(2)
-                                            .minWordLength(3)
-                                            .size(3))));
-                }
+            for (String facet : CatalogueResult.FACETS) {
+                List<Query> others = selected.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(facet))
+                        .map(Map.Entry::getValue)
+                        .toList();
+                s.aggregations(
+                        facet,
+                        Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others)))
+                                .aggregations(
+                                        FACET_VALUES,
+                                        v -> v.terms(t ->
+                                                t.field(FACET_FIELDS.get(facet)).size(100)))));
+            }
+            if (fuzzy) {
+                s.suggest(sg -> sg.text(VietnameseText.fold(text))
+                        .suggesters(
+                                "respell",
+                                fs -> fs.term(t -> t.field("allFolded")
+                                        .suggestMode(SuggestMode.Missing)
+                                        .maxEdits(2)
+                                        .minWordLength(3)
+                                        .size(3))));
             }
             return s;
         });

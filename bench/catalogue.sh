@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The catalogue benchmark (issue 3): grows the demo catalogue to about 20,000 products, then loads /products (HTML)
+# and /api/v1/products (JSON) with the query mix of catalogue.lua, and Elasticsearch alone with the requests the
+# portal sends for the same queries (elasticsearch.lua). Needs wrk and psql (apt-get install wrk postgresql-client)
+# and a JDK 25 in JAVA_HOME.
+#
+#   bench/catalogue.sh             # figures on stdout; everything else in bench/catalogue-work (git-ignored)
+#
+# Environment: PORT (portal, 8093), PRODUCTS (20000), DURATION (wrk seconds, 30), CONNECTIONS (2 8: one run each),
+# JAVA_OPTS (extra JVM options of the portal).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=$ROOT/bench/catalogue-work
+PORT=${PORT:-8093}
+PRODUCTS=${PRODUCTS:-20000}
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-2 8}
+BASE=http://127.0.0.1:$PORT
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+
+rm -rf "$WORK" && mkdir -p "$WORK"
+./mvnw -o -q package -DskipTests -Dspotless.check.skip=true
+JAR=$(ls target/ocop-portal-*.jar | grep -v original | head -1)
+
+echo "Starting the portal (demo data, embedded PostgreSQL and Elasticsearch in $WORK/data) ..."
+OCOP_STAMP_SECRET=bench-only-stamp-key-not-secret-0123456789 OCOP_DEMO_DATA=true OCOP_PUBLIC_BASE_URL=$BASE \
+MICRONAUT_SERVER_PORT=$PORT \
+  "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseShenandoahGC ${JAVA_OPTS:-} -Docop.data-dir="$WORK/data" \
+  -Docop.embedded.elasticsearch-home="$ROOT/target/elasticsearch/elasticsearch-8.19.21" \
+  -jar "$JAR" > "$WORK/portal.log" 2>&1 &
+PORTAL=$!
+trap 'kill $PORTAL 2>/dev/null || true; wait $PORTAL 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$BASE/health" > /dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$BASE/health" > /dev/null
+PG="postgresql://postgres@localhost:$(sed -n 4p "$WORK/data/postgres/postmaster.pid")/postgres"
+ES=$(grep -o 'Embedded Elasticsearch is ready at [^ ]*' "$WORK/portal.log" | awk '{print $NF}')
+
+echo "Adding $PRODUCTS products ..."
+psql -q "$PG" -v n="$PRODUCTS" -f bench/generate-products.sql > /dev/null
+start=$(date +%s)
+while [ "$(psql -qtA "$PG" -c 'select count(*) from search_outbox where processed_at is null')" != 0 ]; do sleep 1; done
+echo "  indexed in $(( $(date +%s) - start )) s: $(psql -qtA "$PG" -c 'select count(*) from product') products"
+curl -fs -X POST "$ES/products/_refresh" > /dev/null
+
+run() { # name, connections, script, url, environment
+  env $5 wrk -t2 -c"$2" -d10s -s "bench/$3" "$4" > /dev/null
+  printf '  %-28s c%-2s  %s' "$1" "$2" "$(env $5 wrk -t2 -c"$2" -d"${DURATION}"s -s "bench/$3" "$4" | tail -1)"
+  echo
+}
+echo "wrk -t2 -d${DURATION}s after a 10 s warm-up each:"
+for c in $CONNECTIONS; do
+  run "/products (HTML)" "$c" catalogue.lua "$BASE" ""
+  run "/api/v1/products (JSON)" "$c" catalogue.lua "$BASE" "API=1"
+  run "Elasticsearch alone" "$c" elasticsearch.lua "$ES" ""
+done
