@@ -47,11 +47,14 @@ echo "  indexed in $(( $(date +%s) - start )) s: $(psql -qtA "$PG" -c 'select co
 curl -fs -X POST "$ES/products/_refresh" > /dev/null
 
 run() { # name, connections, script, url, environment
-  env $5 wrk -t2 -c"$2" -d10s -s "bench/$3" "$4" > /dev/null
   printf '  %-28s c%-2s  %s' "$1" "$2" "$(env $5 wrk -t2 -c"$2" -d"${DURATION}"s -s "bench/$3" "$4" | tail -1)"
   echo
 }
-echo "wrk -t2 -d${DURATION}s after a 10 s warm-up each:"
+echo "Warming up (JIT of the portal and of Elasticsearch, caches) ..."
+wrk -t2 -c8 -d30s -s bench/catalogue.lua "$BASE" > /dev/null
+API=1 wrk -t2 -c8 -d20s -s bench/catalogue.lua "$BASE" > /dev/null
+wrk -t2 -c8 -d10s -s bench/elasticsearch.lua "$ES" > /dev/null
+echo "wrk -t2 -d${DURATION}s:"
 for c in $CONNECTIONS; do
   run "/products (HTML)" "$c" catalogue.lua "$BASE" ""
   run "/api/v1/products (JSON)" "$c" catalogue.lua "$BASE" "API=1"
