@@ -75,7 +75,8 @@ class ScanPageCache {
      * A rendered page cut at its placeholders, already encoded: completing it per request is a few array copies.
      *
      * @param parts the bytes between the placeholders
-     * @param slots what goes after each part but the last: {@link #GROUPED}, {@link #PLAIN} or {@link #COUNTER}
+     * @param slots what goes after each part but the last: {@link #GROUPED}, {@link #PLAIN} or (2) the
+     *     counter's marker {@link #SCANS}
      */
     record Template(byte[][] parts, int[] slots) {
 
@@ -99,7 +100,11 @@ class ScanPageCache {
                 parts.add(html.substring(from, next[slot]).getBytes(StandardCharsets.UTF_8));
                 slots.add(slot);
                 from = next[slot]
-                        + (slot == GROUPED ? grouped.length() : slot == PLAIN ? CODE.length() : SCANS.length());
+                        + switch (slot) {
+                            case GROUPED -> grouped.length();
+                            case PLAIN -> CODE.length();
+                            default -> SCANS.length();
+                        };
             }
             return new Template(
                     parts.toArray(byte[][]::new),
@@ -118,7 +123,11 @@ class ScanPageCache {
                 size += part.length;
             }
             for (int slot : slots) {
-                size += slot == GROUPED ? grouped.length : slot == PLAIN ? plain.length : length(counter);
+                size += switch (slot) {
+                    case GROUPED -> grouped.length;
+                    case PLAIN -> plain.length;
+                    default -> length(counter);
+                };
             }
             ByteBuf page = ByteBufAllocator.DEFAULT.directBuffer(size, size);
             for (int i = 0; i < parts.length; i++) {

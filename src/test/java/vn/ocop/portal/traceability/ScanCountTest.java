@@ -126,11 +126,16 @@ class ScanCountTest {
         long before = Long.parseLong(fixtures.value("select count(*) from scan where code = ?", forged));
         Pages.fetch(client, "/q/" + forged);
         Pages.fetch(client, "/q/%00" + forged);
+        Pages.fetch(client, "/q/TAB%09AND%5CBACKSLASH");
         scanLog.flush();
         assertEquals(
                 String.valueOf(before + 1),
                 fixtures.value("select count(*) from scan where code = ? and stamp_id is null", forged));
         assertEquals("1", fixtures.value("select count(*) from scan where code = ?", "?" + forged), "NUL replaced");
+        assertEquals(
+                "1",
+                fixtures.value("select count(*) from scan where code = ?", "TAB?AND\\BACKSLASH"),
+                "stored as scanned, control characters replaced");
     }
 
     @Test
