@@ -46,6 +46,11 @@ final class ScanCounter {
         return tally();
     }
 
+    /** Whether the stamp is known to have been scanned from this network. */
+    synchronized boolean knows(String network) {
+        return networks.contains(network);
+    }
+
     /** The figures as they are, without counting anything (a bot's visit). */
     synchronized Tally tally() {
         Instant first = storedFirst != null ? storedFirst : pendingFirst;

@@ -43,7 +43,9 @@ class ScanLog implements AutoCloseable {
 
     /**
      * One scan. {@code stampId}, {@code kind} and {@code productId} are null for a code this portal never issued;
-     * {@code counter} is the item stamp's counter in memory, told the stored figures once the scan is written.
+     * {@code counter} is the item stamp's counter in memory, told the stored figures once the scan is written;
+     * {@code newNetwork} is false when the stamp is known to have been scanned from this network before (then the
+     * network need not be written again).
      */
     record Scan(
             Instant at,
@@ -53,7 +55,8 @@ class ScanLog implements AutoCloseable {
             @Nullable Long productId,
             UserAgentClass userAgent,
             String network,
-            @Nullable ScanCounter counter) {
+            @Nullable ScanCounter counter,
+            boolean newNetwork) {
 
         Scan(
                 Instant at,
@@ -63,11 +66,20 @@ class ScanLog implements AutoCloseable {
                 @Nullable Long productId,
                 UserAgentClass userAgent,
                 String network) {
-            this(at, code, stampId, kind, productId, userAgent, network, null);
+            this(at, code, stampId, kind, productId, userAgent, network, null, true);
         }
 
         Scan(Instant at, String code, IssuedStamps.IssuedStamp stamp, UserAgentClass userAgent, String network) {
-            this(at, code, stamp.id(), stamp.kind(), stamp.productId(), userAgent, network, stamp.counter());
+            this(
+                    at,
+                    code,
+                    stamp.id(),
+                    stamp.kind(),
+                    stamp.productId(),
+                    userAgent,
+                    network,
+                    stamp.counter(),
+                    stamp.counter() == null || !stamp.counter().knows(network));
         }
 
         boolean countsForStamp() {
@@ -267,8 +279,10 @@ class ScanLog implements AutoCloseable {
             if (scan.countsForStamp()) {
                 byStamp.computeIfAbsent(scan.stampId(), id -> new StampScans(scan.counter()))
                         .add(scan.at());
-                networkStamps.add(scan.stampId());
-                networks.add(scan.network());
+                if (scan.newNetwork()) {
+                    networkStamps.add(scan.stampId());
+                    networks.add(scan.network());
+                }
             }
         }
         if (byStamp.isEmpty()) {
