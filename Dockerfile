@@ -50,6 +50,5 @@ USER 10001:10001
 HEALTHCHECK --interval=15s --timeout=8s --start-period=90s --retries=5 CMD ["ocop-healthcheck"]
 
 # Extra JVM options: set JAVA_TOOL_OPTIONS in the container environment. The heap follows the
-# container memory limit (75 %). Shenandoah's pauses stay under a millisecond: the scan page's tail
-# latency on 2 cores was set by G1's young pauses (see bench/README.md).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseShenandoahGC", "-jar", "/app/app.jar"]
+# container memory limit (75 %).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

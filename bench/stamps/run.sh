@@ -28,7 +28,7 @@ JAR=$(ls target/ocop-portal-*.jar | grep -v original | head -1)
 echo "Starting the portal (demo data, embedded PostgreSQL and Elasticsearch in $WORK/data) ..."
 OCOP_STAMP_SECRET=bench-only-stamp-key-not-secret-0123456789 OCOP_ADMIN_API_TOKEN=$TOKEN \
 OCOP_DEMO_DATA=true OCOP_PUBLIC_BASE_URL=$BASE MICRONAUT_SERVER_PORT=$PORT \
-  "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseShenandoahGC ${JAVA_OPTS:-} -Docop.data-dir="$WORK/data" \
+  "$JAVA_HOME/bin/java" -Xmx1g ${JAVA_OPTS:-} -Docop.data-dir="$WORK/data" \
   -Docop.embedded.elasticsearch-home="$ROOT/target/elasticsearch/elasticsearch-8.19.21" \
   -jar "$JAR" > "$WORK/portal.log" 2>&1 &
 PORTAL=$!
