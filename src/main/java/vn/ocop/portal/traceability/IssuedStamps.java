@@ -22,7 +22,8 @@ class IssuedStamps {
      * One issued stamp.
      *
      * @param code its printed code, as {@link StampCodes#codeOf} writes it
-     * @param counter the scans of an item stamp; null for product and batch stamps, whose scans are only logged
+     * @param counter the scans of an item stamp, as its page shows them; null for product and batch stamps (their
+     *     counts are kept in the database but not shown)
      */
     record IssuedStamp(
             long id,
