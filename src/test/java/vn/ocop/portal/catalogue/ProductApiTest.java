@@ -1,6 +1,7 @@
 package vn.ocop.portal.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ocop.portal.support.Pages;
@@ -85,6 +88,19 @@ class ProductApiTest {
         JsonNode food = answer.get("facets").get("group").get(0);
         assertEquals("01", food.get("key").asText());
         assertEquals("Thực phẩm", food.get("label").asText());
+    }
+
+    @Test
+    void shouldTellHowLongTheSearchEngineTookOnPagesAndAnswers() {
+        for (String path : List.of("/api/v1/products?q=ca+phe", "/products?q=ca+phe")) {
+            HttpResponse<String> response = Pages.fetch(client, HttpRequest.GET(path));
+            String timing = response.getHeaders().get("Server-Timing");
+            assertNotNull(timing, path);
+            Matcher duration =
+                    Pattern.compile("^search;dur=([0-9]+\\.[0-9]{2})$").matcher(timing);
+            assertTrue(duration.matches(), path + ": " + timing);
+            assertTrue(Double.parseDouble(duration.group(1)) > 0, path + ": the search took some time");
+        }
     }
 
     @Test
