@@ -148,7 +148,6 @@ class CatalogueController {
             String producerName,
             int stars,
             String provinceName,
-            String groupName,
             String certificateStatus,
             Long photoId) {
 
@@ -160,7 +159,6 @@ class CatalogueController {
                     item.producerName(),
                     item.stars(),
                     item.provinceName(locale),
-                    item.groupName(locale),
                     item.certificateStatus(),
                     item.photoId());
         }

@@ -40,10 +40,6 @@ public record ProductDocument(
         Long photoId,
         Completion suggest) {
 
-    public String groupName(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? groupNameEn : groupName;
-    }
-
     public String provinceName(Locale locale) {
         return "en".equals(locale.getLanguage()) ? provinceNameEn : provinceName;
     }

@@ -48,8 +48,6 @@ public class ProductSearch {
             "producerName",
             "stars",
             "groupCode",
-            "groupName",
-            "groupNameEn",
             "provinceCode",
             "provinceName",
             "provinceNameEn",

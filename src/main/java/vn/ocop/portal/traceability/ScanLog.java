@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The log of every scan, written without slowing the scan page: a page only puts its scan in a bounded in-memory
  * queue; one background thread writes the queue in batches (one transaction each, at most about 10 a second) and,
- * in the same transaction, the stamps' scan counts, first-scan times and network counts. Closing the application context writes what is
- * left, so a normal shutdown loses nothing. When the queue is full (the database far behind) a scan is dropped
+ * in the same transaction, the stamps' scan counts, first-scan times and network counts. Closing the application
+ * context writes what is left, so a normal shutdown loses nothing. When the queue is full (the database far behind) a scan is dropped
  * from the log and counted, never delaying the page.
  */
 @Singleton
@@ -302,14 +302,15 @@ class ScanLog implements AutoCloseable {
         // order; it answers the stored figures, which include what other instances wrote.
         List<Stored> stored = new ArrayList<>(ids.length);
         try (PreparedStatement update = connection.prepareStatement("""
-                with locked as (select id from stamp where id = any (?) order by id for no key update),
+                with scans as (
+                    select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) as v (id, n, first)),
+                locked as (select id from stamp where id in (select id from scans) order by id for no key update),
                 new_network as (
                     insert into stamp_network (stamp_id, network)
                     select distinct * from unnest(?::bigint[], ?::text[])
                     on conflict do nothing
                     returning stamp_id),
-                added as (select stamp_id, count(*) as n from new_network group by stamp_id),
-                scans as (select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) as v (id, n, first))
+                added as (select stamp_id, count(*) as n from new_network group by stamp_id)
                 update stamp s set scan_count = s.scan_count + scans.n,
                                    first_scanned_at = coalesce(s.first_scanned_at, scans.first),
                                    network_count = s.network_count + coalesce(added.n, 0)
@@ -318,11 +319,10 @@ class ScanLog implements AutoCloseable {
                 returning s.id, s.scan_count, s.first_scanned_at, s.network_count
                 """)) {
             update.setArray(1, connection.createArrayOf("bigint", ids));
-            update.setArray(2, connection.createArrayOf("bigint", networkStampIds));
-            update.setArray(3, connection.createArrayOf("text", networkIds));
-            update.setArray(4, connection.createArrayOf("bigint", ids));
-            update.setArray(5, connection.createArrayOf("bigint", counts));
-            update.setArray(6, connection.createArrayOf("timestamptz", firsts));
+            update.setArray(2, connection.createArrayOf("bigint", counts));
+            update.setArray(3, connection.createArrayOf("timestamptz", firsts));
+            update.setArray(4, connection.createArrayOf("bigint", networkStampIds));
+            update.setArray(5, connection.createArrayOf("text", networkIds));
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
                     StampScans scans = byStamp.get(rows.getLong(1));
