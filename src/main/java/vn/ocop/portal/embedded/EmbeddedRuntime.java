@@ -195,6 +195,11 @@ final class EmbeddedRuntime {
         }
     }
 
+    /** Data sources of this JVM's applications that are open on the embedded services. */
+    static synchronized int users() {
+        return users;
+    }
+
     static synchronized void inUse() {
         users++;
     }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,11 +93,11 @@ class StampLookup {
                         return Optional.<IssuedStamps.IssuedStamp>empty();
                     }
                     StampKind kind = StampKind.valueOf(row.getString(2));
+                    String[] networks = (String[]) row.getArray(8).getArray();
                     ScanCounter counter = kind != StampKind.ITEM
                             ? null
                             : new ScanCounter(
-                                    row.getLong(5), instant(row, "first_scanned_at"), row.getInt(7), List.of((String[])
-                                            row.getArray(8).getArray()));
+                                    row.getLong(5), instant(row, "first_scanned_at"), row.getInt(7), List.of(networks));
                     return Optional.of(new IssuedStamps.IssuedStamp(
                             row.getLong(1),
                             codes.codeOf(serial),
@@ -115,23 +116,22 @@ class StampLookup {
      */
     Optional<StampFacts> facts(long productId, @Nullable Long batchId) {
         return transactions.executeRead(status -> {
-            StampFacts.Batch batch;
+            Connection connection = status.getConnection();
             StampFacts facts;
-            try (PreparedStatement select = status.getConnection().prepareStatement(FACTS)) {
-                select.setObject(1, batchId, java.sql.Types.BIGINT);
+            try (PreparedStatement select = connection.prepareStatement(FACTS)) {
+                select.setObject(1, batchId, Types.BIGINT);
                 select.setLong(2, productId);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.<StampFacts>empty();
                     }
-                    facts = facts(row, List.of());
-                    batch = facts.batch();
+                    facts = facts(row);
                 }
             }
-            if (batch == null) {
-                return Optional.of(facts);
-            }
-            return Optional.of(facts.withEvents(events(status.getConnection(), batch.id())));
+            return Optional.of(
+                    facts.batch() == null
+                            ? facts
+                            : facts.withEvents(events(connection, facts.batch().id())));
         });
     }
 
@@ -232,7 +232,7 @@ class StampLookup {
         });
     }
 
-    private static StampFacts facts(ResultSet row, List<StampFacts.Event> events) throws SQLException {
+    private static StampFacts facts(ResultSet row) throws SQLException {
         long productId = row.getLong("product_id");
         Certification certificate = null;
         if (row.getObject("cert_id") != null) {
@@ -287,7 +287,7 @@ class StampLookup {
                         row.getString("email"),
                         row.getString("website")),
                 batch,
-                events);
+                List.of());
     }
 
     private static StampFacts.Place place(String vi, String en) {
