@@ -20,11 +20,14 @@ setup = function(thread)
   table.insert(threads, thread)
 end
 search = {}
+render = {}
 response = function(status, headers, body)
   local timing = headers["Server-Timing"] or headers["server-timing"]
   if timing then
     local ms = string.match(timing, "search;dur=([%d.]+)")
     if ms then search[#search + 1] = tonumber(ms) end
+    ms = string.match(timing, "render;dur=([%d.]+)")
+    if ms then render[#render + 1] = tonumber(ms) end
   end
 end
 local function percentile(values, p)
@@ -32,11 +35,16 @@ local function percentile(values, p)
   return values[math.max(1, math.ceil(#values * p / 100))]
 end
 done = function(summary, latency, requests)
-  local all = {}
-  for _, thread in ipairs(threads) do
-    for _, ms in ipairs(thread:get("search") or {}) do all[#all + 1] = ms end
+  local function collect(name)
+    local values = {}
+    for _, thread in ipairs(threads) do
+      for _, ms in ipairs(thread:get(name) or {}) do values[#values + 1] = ms end
+    end
+    table.sort(values)
+    return values
   end
-  table.sort(all)
+  local all = collect("search")
+  local rendering = collect("render")
   local p50 = latency:percentile(50) / 1000
   io.write(string.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f req/s, %d errors;"
       .. " of which search p50 %.1f ms, p95 %.1f ms, p99 %.1f ms: total/search at p50 %.2f\n",
@@ -44,4 +52,8 @@ done = function(summary, latency, requests)
     summary.requests / (summary.duration / 1e6),
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
     percentile(all, 50), percentile(all, 95), percentile(all, 99), p50 / math.max(percentile(all, 50), 0.001)))
+  if #rendering > 0 then
+    io.write(string.format("  rendering p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n",
+      percentile(rendering, 50), percentile(rendering, 95), percentile(rendering, 99)))
+  end
 end

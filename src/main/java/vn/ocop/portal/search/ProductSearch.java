@@ -5,22 +5,26 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.SuggestMode;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.Suggestion;
-import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.inject.Singleton;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.portal.shared.VietnameseText;
@@ -66,11 +70,17 @@ public class ProductSearch {
     private static final Logger LOG = LoggerFactory.getLogger(ProductSearch.class);
 
     private final ElasticsearchClient client;
+    private final RestClient restClient;
+    private final JacksonJsonpMapper mapper;
+    private final ObjectReader answers;
     private final DegradedSearch degraded;
     private volatile long pausedUntil = System.nanoTime();
 
-    ProductSearch(ElasticsearchClient client, DegradedSearch degraded) {
+    ProductSearch(ElasticsearchClient client, RestClient restClient, DegradedSearch degraded) {
         this.client = client;
+        this.restClient = restClient;
+        this.mapper = (JacksonJsonpMapper) client._jsonpMapper();
+        this.answers = mapper.objectMapper().readerFor(SearchAnswer.class);
         this.degraded = degraded;
     }
 
@@ -148,30 +158,42 @@ public class ProductSearch {
         long started = System.nanoTime();
         // Exact (folded) words first; only a search that finds nothing is retried allowing typos, so "bưởi" does
         // not also bring every "tươi" and "muối" of the descriptions.
-        SearchResponse<ProductDocument> response =
-                client.search(request(query, query.text(), false), ProductDocument.class);
-        long total = total(response);
-        if (total == 0 && query.hasText()) {
-            response = client.search(request(query, query.text(), true), ProductDocument.class);
-            total = total(response);
+        SearchAnswer answer = send(request(query, query.text(), false));
+        if (answer.total() == 0 && query.hasText()) {
+            answer = send(request(query, query.text(), true));
         }
-        List<ProductDocument> items = response.hits().hits().stream()
-                .map(Hit::source)
-                .filter(Objects::nonNull)
-                .toList();
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : CatalogueResult.FACETS) {
-            facets.put(facet, counts(response.aggregations().get(facet)));
+            facets.put(
+                    facet,
+                    counts(
+                            answer.aggregations() == null
+                                    ? null
+                                    : answer.aggregations().get(facet)));
         }
         String correction = null;
-        if (total == 0 && query.hasText()) {
-            correction = correction(query, response);
+        if (answer.total() == 0 && query.hasText()) {
+            correction = correction(query, answer);
         }
-        return new CatalogueResult(total, items, facets, correction, false, System.nanoTime() - started);
+        return new CatalogueResult(
+                answer.total(), answer.documents(), facets, correction, false, System.nanoTime() - started);
     }
 
-    private static long total(SearchResponse<ProductDocument> response) {
-        return response.hits().total() == null ? 0 : response.hits().total().value();
+    /**
+     * Sends a search built with the typed client through the same connection pool, and reads only what a catalogue
+     * view needs from the answer ({@link SearchAnswer}). A refused search (4xx, 5xx) is an {@link IOException}, as
+     * an unreachable node is.
+     */
+    private SearchAnswer send(SearchRequest search) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(2048);
+        try (JsonGenerator generator = mapper.jsonProvider().createGenerator(body)) {
+            search.serialize(generator, mapper);
+        }
+        Request request = new Request("POST", "/" + ProductIndex.ALIAS + "/_search");
+        request.setEntity(new ByteArrayEntity(body.toByteArray(), ContentType.APPLICATION_JSON));
+        try (InputStream answer = restClient.performRequest(request).getEntity().getContent()) {
+            return answers.readValue(answer);
+        }
     }
 
     /**
@@ -293,16 +315,10 @@ public class ProductSearch {
         }
     }
 
-    private static Map<String, Long> counts(Aggregate facet) {
+    private static Map<String, Long> counts(SearchAnswer.Facet facet) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        if (facet == null) {
-            return counts;
-        }
-        Aggregate values = facet.filter().aggregations().get(FACET_VALUES);
-        if (values.isSterms()) {
-            values.sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
-        } else if (values.isLterms()) {
-            values.lterms().buckets().array().forEach(b -> counts.put(Long.toString(b.key()), b.docCount()));
+        if (facet != null && facet.values() != null && facet.values().buckets() != null) {
+            facet.values().buckets().forEach(b -> counts.put(b.key(), b.docCount()));
         }
         return counts;
     }
@@ -311,18 +327,17 @@ public class ProductSearch {
      * A respelling of a query that found nothing: each word the index does not know replaced by one of its closest
      * spellings in the index; of those combinations, the one that finds the most products (none if none finds any).
      */
-    private String correction(CatalogueQuery query, SearchResponse<ProductDocument> response) throws IOException {
-        List<Suggestion<ProductDocument>> words = response.suggest().get("respell");
+    private String correction(CatalogueQuery query, SearchAnswer answer) throws IOException {
+        List<SearchAnswer.SuggestedWord> words =
+                answer.suggest() == null ? null : answer.suggest().get("respell");
         if (words == null || words.isEmpty()) {
             return null;
         }
         List<String> candidates = List.of("");
-        for (Suggestion<ProductDocument> word : words) {
-            List<String> spellings = word.term().options().isEmpty()
-                    ? List.of(word.term().text())
-                    : word.term().options().stream()
-                            .map(TermSuggestOption::text)
-                            .toList();
+        for (SearchAnswer.SuggestedWord word : words) {
+            List<String> spellings = word.options() == null || word.options().isEmpty()
+                    ? List.of(word.text())
+                    : word.options().stream().map(SearchAnswer.Spelling::text).toList();
             List<String> longer = new ArrayList<>();
             for (String candidate : candidates) {
                 for (String spelling : spellings) {
