@@ -52,6 +52,7 @@ done = function(summary, latency, requests)
     summary.requests / (summary.duration / 1e6),
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
     percentile(all, 50), percentile(all, 95), percentile(all, 99), p50 / math.max(percentile(all, 50), 0.001)))
+  io.write(string.format("MEAN %.3f\n", latency.mean / 1000))
   if #rendering > 0 then
     io.write(string.format("  rendering p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n",
       percentile(rendering, 50), percentile(rendering, 95), percentile(rendering, 99)))

@@ -7,6 +7,7 @@
 #   bench/catalogue.sh             # figures on stdout; everything else in bench/catalogue-work (git-ignored)
 #
 # Environment: PORT (portal, 8093), PRODUCTS (20000), DURATION (wrk seconds, 30), CONNECTIONS (2 8: one run each),
+# OVERHEAD_ROUNDS (5) and OVERHEAD_SECONDS (6): the one-connection rounds measuring the overhead,
 # JAVA_OPTS (extra JVM options of the portal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,8 @@ ROOT=$(pwd)
 WORK=$ROOT/bench/catalogue-work
 PORT=${PORT:-8093}
 PRODUCTS=${PRODUCTS:-20000}
+OVERHEAD_ROUNDS=${OVERHEAD_ROUNDS:-5}
+OVERHEAD_SECONDS=${OVERHEAD_SECONDS:-6}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-2 8}
 BASE=http://127.0.0.1:$PORT
@@ -47,9 +50,13 @@ echo "  indexed in $(( $(date +%s) - start )) s: $(psql -qtA "$PG" -c 'select co
 curl -fs -X POST "$ES/products/_refresh" > /dev/null
 
 run() { # name, connections, script, url, environment
-  printf '  %-28s c%-2s  %s' "$1" "$2" "$(env $5 wrk -t2 -c"$2" -d"${DURATION}"s -s "bench/$3" "$4" | tail -1)"
+  printf '  %-28s c%-2s  %s' "$1" "$2" "$(env $5 wrk -t2 -c"$2" -d"${DURATION}"s -s "bench/$3" "$4" | grep -E '^p50|^  rendering')"
   echo
 }
+mean() { # connections 1: the mean latency in ms of one short run (script, url, environment)
+  env $3 wrk -t1 -c1 -d"${OVERHEAD_SECONDS}"s -s "bench/$1" "$2" | awk '/^MEAN/ {print $2}'
+}
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 echo "Warming up (JIT of the portal and of Elasticsearch, caches) ..."
 wrk -t2 -c8 -d30s -s bench/catalogue.lua "$BASE" > /dev/null
 API=1 wrk -t2 -c8 -d20s -s bench/catalogue.lua "$BASE" > /dev/null
@@ -60,3 +67,22 @@ for c in $CONNECTIONS; do
   run "/api/v1/products (JSON)" "$c" catalogue.lua "$BASE" "API=1"
   run "Elasticsearch alone" "$c" elasticsearch.lua "$ES" ""
 done
+
+# The application's overhead: one connection (no queueing), short runs of pages, API and Elasticsearch alone taken
+# in turns so that the machine's drift hits all three alike; medians of the rounds' mean latencies. Elasticsearch
+# alone answers one request per run of its script, the portal one search, and a search that finds nothing is sent
+# again allowing typos: the raw time of an answer is Elasticsearch's mean times requests per answer.
+BODIES=$(grep -c '^  \[==\[' bench/elasticsearch.lua)
+ANSWERS=$(( 2 * $(grep -o '"?[^"]*"' bench/catalogue.lua | wc -l) ))
+: > "$WORK/pages.txt"; : > "$WORK/api.txt"; : > "$WORK/es.txt"
+for _ in $(seq 1 "$OVERHEAD_ROUNDS"); do
+  mean catalogue.lua "$BASE" "" >> "$WORK/pages.txt"
+  mean catalogue.lua "$BASE" "API=1" >> "$WORK/api.txt"
+  mean elasticsearch.lua "$ES" "" >> "$WORK/es.txt"
+done
+PAGES=$(median < "$WORK/pages.txt"); APIM=$(median < "$WORK/api.txt"); ESM=$(median < "$WORK/es.txt")
+RAW=$(echo "scale=3; $ESM * $BODIES / $ANSWERS" | bc)
+echo "Overhead, 1 connection, median of $OVERHEAD_ROUNDS rounds of ${OVERHEAD_SECONDS} s (mean latency):"
+echo "  Elasticsearch alone: $ESM ms a request, $BODIES requests for $ANSWERS answers: raw $RAW ms an answer"
+echo "  /products (HTML):        $PAGES ms = $(echo "scale=2; $PAGES / $RAW" | bc) x raw   (rounds: $(tr '\n' ' ' < "$WORK/pages.txt"))"
+echo "  /api/v1/products (JSON): $APIM ms = $(echo "scale=2; $APIM / $RAW" | bc) x raw   (rounds: $(tr '\n' ' ' < "$WORK/api.txt"))"

@@ -61,4 +61,5 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
     summary.requests / (summary.duration / 1e6),
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
+  io.write(string.format("MEAN %.3f\n", latency.mean / 1000))
 end
