@@ -164,12 +164,7 @@ public class ProductSearch {
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : CatalogueResult.FACETS) {
-            facets.put(
-                    facet,
-                    counts(
-                            answer.aggregations() == null
-                                    ? null
-                                    : answer.aggregations().get(facet)));
+            facets.put(facet, counts(answer.facet(facet)));
         }
         String correction = null;
         if (answer.total() == 0 && query.hasText()) {
@@ -315,11 +310,9 @@ public class ProductSearch {
         }
     }
 
-    private static Map<String, Long> counts(SearchAnswer.Facet facet) {
+    private static Map<String, Long> counts(List<SearchAnswer.Bucket> buckets) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        if (facet != null && facet.values() != null && facet.values().buckets() != null) {
-            facet.values().buckets().forEach(b -> counts.put(b.key(), b.docCount()));
-        }
+        buckets.forEach(b -> counts.put(b.key(), b.docCount()));
         return counts;
     }
 
@@ -328,9 +321,8 @@ public class ProductSearch {
      * spellings in the index; of those combinations, the one that finds the most products (none if none finds any).
      */
     private String correction(CatalogueQuery query, SearchAnswer answer) throws IOException {
-        List<SearchAnswer.SuggestedWord> words =
-                answer.suggest() == null ? null : answer.suggest().get("respell");
-        if (words == null || words.isEmpty()) {
+        List<SearchAnswer.SuggestedWord> words = answer.suggested("respell");
+        if (words.isEmpty()) {
             return null;
         }
         List<String> candidates = List.of("");

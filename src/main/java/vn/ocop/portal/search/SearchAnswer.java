@@ -18,6 +18,20 @@ record SearchAnswer(Hits hits, Map<String, Facet> aggregations, Map<String, List
         return hits == null || hits.total() == null ? 0 : hits.total().value();
     }
 
+    /** A facet's values and counts (none when the answer has no such aggregation). */
+    List<Bucket> facet(String name) {
+        Facet facet = aggregations == null ? null : aggregations.get(name);
+        return facet == null || facet.values() == null || facet.values().buckets() == null
+                ? List.of()
+                : facet.values().buckets();
+    }
+
+    /** The words of a term suggester (none when the search asked for no such suggester). */
+    List<SuggestedWord> suggested(String suggester) {
+        List<SuggestedWord> words = suggest == null ? null : suggest.get(suggester);
+        return words == null ? List.of() : words;
+    }
+
     List<ProductDocument> documents() {
         return hits == null || hits.hits() == null
                 ? List.of()
