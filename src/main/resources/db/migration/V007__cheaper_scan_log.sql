@@ -2,15 +2,12 @@
 -- cores its writer fell behind and dropped scans (bench/README.md), and most of its cost was per row:
 --
 -- * Two foreign keys: each row ran two referential-integrity checks, each a lookup that also locks the stamp and
---   the product row. The writer only logs stamps it has just read, the portal deletes neither stamps nor products
---   (a certificate is revoked, not deleted), and a journal should keep its history even if they were deleted.
+--   the product row. The writer only logs stamps it has just read, stamps and products are never deleted (a
+--   certificate is revoked, a product withdrawn), and a journal should keep its history even if they were.
 -- * A B-tree on the scan time, which only ever grows: a BRIN index answers the same time ranges (dashboards, the
 --   day's counts) for a few pages instead of one index entry per scan.
--- * A generated id and its B-tree: nothing reads a scan by id (scans are read by time, product or stamp), so each
---   row paid a sequence call and an index entry for nothing.
 alter table scan drop constraint scan_stamp_id_fkey;
 alter table scan drop constraint scan_product_id_fkey;
-alter table scan drop column id;
 drop index scan_time_idx;
 create index scan_time_idx on scan using brin (scanned_at);
 
