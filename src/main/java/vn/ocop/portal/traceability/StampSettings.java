@@ -11,7 +11,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param copyWarningScans an item stamp scanned more often than this is probably copied
  * @param copyWarningNetworks an item stamp scanned from more networks than this is probably copied
  * @param scanQueueCapacity scans waiting to be written; beyond it a scan is dropped from the log, never the page.
- *     At full load on two cores the writer fell up to 98,000 scans behind before catching up (bench/README.md);
+ *     At full load on two cores the writer fell up to 115,000 scans behind before catching up (bench/README.md);
  *     250,000 waiting scans take about 25 MB
  */
 @ConfigurationProperties("ocop.stamp")
