@@ -209,6 +209,41 @@ class CataloguePageTest {
         assertTrue(total(pomelos) <= named.size() + 2, "no fuzzy flood of \"tươi\" and \"muối\"");
     }
 
+    @Test
+    void shouldShowAProductsNewNameOnItsCardOnceRenamed() {
+        // Cards are rendered once and kept (ProductCards): a renamed product must not keep its old card.
+        Element card = page("/products").selectFirst(".product-card");
+        String slug = card.attr("data-product");
+        String name = card.selectFirst(".product-name").text();
+        String renamed = name + " (mới)";
+        rename(slug, renamed);
+        try {
+            SearchSync.awaitSynced(transactions, elasticsearch);
+            Element after = page("/products").selectFirst(".product-card[data-product=" + slug + "]");
+            assertNotNull(after, slug + " still listed");
+            assertEquals(renamed, after.selectFirst(".product-name").text());
+            assertEquals(renamed, after.selectFirst("img").attr("alt"));
+        } finally {
+            rename(slug, name);
+            SearchSync.awaitSynced(transactions, elasticsearch);
+        }
+        assertEquals(
+                name,
+                page("/products")
+                        .selectFirst(".product-card[data-product=" + slug + "] .product-name")
+                        .text());
+    }
+
+    private void rename(String slug, String name) {
+        transactions.executeWrite(status -> {
+            try (var update = status.getConnection().prepareStatement("update product set name = ? where slug = ?")) {
+                update.setString(1, name);
+                update.setString(2, slug);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     private Document page(String path) {
         HttpResponse<String> response = Pages.fetch(client, path);
         assertEquals(HttpStatus.OK, response.getStatus(), path);
