@@ -21,6 +21,7 @@ import vn.ocop.portal.search.CatalogueQuery;
 import vn.ocop.portal.search.CatalogueResult;
 import vn.ocop.portal.search.ProductDocument;
 import vn.ocop.portal.shared.Language;
+import vn.ocop.portal.shared.ServerTiming;
 
 /**
  * {@code /products}: the catalogue. Search text, facets (group, stars, province, producer type; several values of
@@ -130,7 +131,7 @@ class CatalogueController {
                         : state.withText(result.correction()).url());
         model.put("degraded", result.degraded());
         return HttpResponse.ok(new ModelAndView<>("catalogue/products", model))
-                .header(CatalogueResult.SERVER_TIMING, result.serverTiming());
+                .header(ServerTiming.HEADER, result.serverTiming());
     }
 
     record Facet(String name, String title, List<FacetValue> values) {}

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import vn.ocop.portal.search.CatalogueResult;
 import vn.ocop.portal.search.ProductDocument;
+import vn.ocop.portal.shared.ServerTiming;
 
 /**
  * The open JSON API of the catalogue: {@code GET /api/v1/products} searches like {@code /products} (same parameters,
@@ -103,7 +104,7 @@ class ProductApiController {
             facets.put(facet, values);
         }
         MutableHttpResponse<SearchAnswer> response = HttpResponse.ok(new SearchAnswer(result.total(), items, facets))
-                .header(CatalogueResult.SERVER_TIMING, result.serverTiming());
+                .header(ServerTiming.HEADER, result.serverTiming());
         // Answered from PostgreSQL while Elasticsearch is away: fewer features, said in a header.
         return result.degraded() ? response.header(DEGRADED_HEADER, "true") : response;
     }

@@ -1,8 +1,8 @@
 package vn.ocop.portal.search;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import vn.ocop.portal.shared.ServerTiming;
 
 /**
  * One page of catalogue results. {@code facets} maps each facet ({@link #FACETS}) to its values and counts, each
@@ -19,12 +19,9 @@ public record CatalogueResult(
         boolean degraded,
         long searchNanos) {
 
-    /** The response header that tells browsers' developer tools (and the benchmark) what the search cost. */
-    public static final String SERVER_TIMING = "Server-Timing";
-
-    /** This answer's {@link #SERVER_TIMING} value: {@code search;dur=} in milliseconds. */
+    /** This answer's {@link ServerTiming#HEADER} metric: {@code search;dur=} in milliseconds. */
     public String serverTiming() {
-        return String.format(Locale.ROOT, "search;dur=%.2f", searchNanos / 1e6);
+        return ServerTiming.metric("search", searchNanos);
     }
 
     public static final String GROUP = "group";

@@ -15,7 +15,6 @@ import io.micronaut.views.ViewsRendererLocator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class EagerPageRendering implements Ordered {
 
-    private static final String SERVER_TIMING = "Server-Timing";
     private static final Logger LOG = LoggerFactory.getLogger(EagerPageRendering.class);
 
     private final ViewsRendererLocator renderers;
@@ -84,14 +82,13 @@ class EagerPageRendering implements Ordered {
     }
 
     /**
-     * Adds {@code render;dur=} (milliseconds) to a page that already says in {@code Server-Timing} where its time
+     * Adds {@code render;dur=} (milliseconds) to a page that already says in {@link ServerTiming#HEADER} where its time
      * went (the catalogue's search time), so the benchmark can tell rendering from searching.
      */
     private static void addRenderTiming(MutableHttpResponse<?> response, long nanos) {
-        String timing = response.getHeaders().get(SERVER_TIMING);
+        String timing = response.getHeaders().get(ServerTiming.HEADER);
         if (timing != null) {
-            response.getHeaders()
-                    .set(SERVER_TIMING, timing + String.format(Locale.ROOT, ", render;dur=%.2f", nanos / 1e6));
+            response.getHeaders().set(ServerTiming.HEADER, timing + ", " + ServerTiming.metric("render", nanos));
         }
     }
 

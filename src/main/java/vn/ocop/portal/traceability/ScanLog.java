@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * The log of every scan, written without slowing the scan page: a page only puts its scan in a bounded in-memory
  * queue; one background thread writes the queue in batches (one transaction each, at most about 10 a second) and,
  * in the same transaction, the stamps' scan counts, first-scan times and network counts. Closing the application
- * context writes what is left, so a normal shutdown loses nothing. When the queue is full (the database far behind) a scan is dropped
- * from the log and counted, never delaying the page.
+ * context writes what is left, so a normal shutdown loses nothing. When the queue is full (the database far behind)
+ * a scan is dropped from the log and counted, never delaying the page.
  */
 @Singleton
 class ScanLog implements AutoCloseable {
