@@ -11,20 +11,18 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.http.TransportHttpClient;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.inject.Singleton;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.http.entity.ByteArrayEntity;
-import org.apache.http.entity.ContentType;
-import org.elasticsearch.client.Request;
-import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.portal.shared.VietnameseText;
@@ -64,21 +62,24 @@ public class ProductSearch {
             CatalogueResult.PROVINCE, "provinceCode",
             CatalogueResult.PRODUCER_TYPE, "producerType");
 
+    private static final Map<String, String> JSON =
+            Map.of("Content-Type", "application/json", "Accept", "application/json");
+
     /** After a failure, Elasticsearch is left alone this long (no visitor waits for a dead node meanwhile). */
     private static final long PAUSE_AFTER_FAILURE_NANOS = 5_000_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductSearch.class);
 
     private final ElasticsearchClient client;
-    private final RestClient restClient;
+    private final BlockingElasticsearchHttp http;
     private final JacksonJsonpMapper mapper;
     private final ObjectReader answers;
     private final DegradedSearch degraded;
     private volatile long pausedUntil = System.nanoTime();
 
-    ProductSearch(ElasticsearchClient client, RestClient restClient, DegradedSearch degraded) {
+    ProductSearch(ElasticsearchClient client, BlockingElasticsearchHttp http, DegradedSearch degraded) {
         this.client = client;
-        this.restClient = restClient;
+        this.http = http;
         this.mapper = (JacksonJsonpMapper) client._jsonpMapper();
         this.answers = mapper.objectMapper().readerFor(SearchAnswer.class);
         this.degraded = degraded;
@@ -175,7 +176,7 @@ public class ProductSearch {
     }
 
     /**
-     * Sends a search built with the typed client through the same connection pool, and reads only what a catalogue
+     * Sends a search built with the typed client through the same connections, and reads only what a catalogue
      * view needs from the answer ({@link SearchAnswer}). A refused search (4xx, 5xx) is an {@link IOException}, as
      * an unreachable node is.
      */
@@ -184,10 +185,19 @@ public class ProductSearch {
         try (JsonGenerator generator = mapper.jsonProvider().createGenerator(body)) {
             search.serialize(generator, mapper);
         }
-        Request request = new Request("POST", "/" + ProductIndex.ALIAS + "/_search");
-        request.setEntity(new ByteArrayEntity(body.toByteArray(), ContentType.APPLICATION_JSON));
-        try (InputStream answer = restClient.performRequest(request).getEntity().getContent()) {
-            return answers.readValue(answer);
+        var request = new TransportHttpClient.Request(
+                "POST",
+                "/" + ProductIndex.ALIAS + "/_search",
+                Map.of(),
+                JSON,
+                List.of(ByteBuffer.wrap(body.toByteArray())));
+        try (TransportHttpClient.Response response = http.performRequest("search", null, request, null)) {
+            if (response.statusCode() != 200 || response.body() == null) {
+                throw new IOException("Elasticsearch refused a search: status " + response.statusCode());
+            }
+            try (InputStream answer = response.body().asInputStream()) {
+                return answers.readValue(answer);
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -34,8 +33,8 @@ class HealthTest {
     @Inject
     DataSourceResolver pool;
 
-    @Value("${elasticsearch.url}")
-    String elasticsearchUrl;
+    @Inject
+    ElasticsearchClient search;
 
     @Test
     void shouldReportUpWhenTheDatabaseAndElasticsearchAnswer() {
@@ -70,15 +69,11 @@ class HealthTest {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://127.0.0.1:" + closedPort() + "/ocop");
         nowhere.setConnectTimeout(2);
-        try (RestClient restClient =
-                RestClient.builder(HttpHost.create(elasticsearchUrl)).build()) {
-            var search = new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
-            HttpResponse<HealthController.Health> response = new HealthController(nowhere, search).health();
-            assertEquals(HttpStatus.SERVICE_UNAVAILABLE, response.getStatus());
-            assertEquals("DOWN", response.body().status());
-            assertEquals("DOWN", response.body().database().status());
-            assertEquals("UP", response.body().search().status());
-        }
+        HttpResponse<HealthController.Health> response = new HealthController(nowhere, search).health();
+        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, response.getStatus());
+        assertEquals("DOWN", response.body().status());
+        assertEquals("DOWN", response.body().database().status());
+        assertEquals("UP", response.body().search().status());
     }
 
     private static int closedPort() throws IOException {
