@@ -7,7 +7,7 @@
 #   bench/catalogue.sh             # figures on stdout; everything else in bench/catalogue-work (git-ignored)
 #
 # Environment: PORT (portal, 8093), PRODUCTS (20000), DURATION (wrk seconds, 30), CONNECTIONS (2 8: one run each),
-# OVERHEAD_ROUNDS (5) and OVERHEAD_SECONDS (6): the one-connection rounds measuring the overhead,
+# OVERHEAD_ROUNDS (7) and OVERHEAD_SECONDS (6): the one-connection rounds measuring the overhead,
 # JAVA_OPTS (extra JVM options of the portal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ ROOT=$(pwd)
 WORK=$ROOT/bench/catalogue-work
 PORT=${PORT:-8093}
 PRODUCTS=${PRODUCTS:-20000}
-OVERHEAD_ROUNDS=${OVERHEAD_ROUNDS:-5}
+OVERHEAD_ROUNDS=${OVERHEAD_ROUNDS:-7}
 OVERHEAD_SECONDS=${OVERHEAD_SECONDS:-6}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-2 8}
@@ -69,20 +69,28 @@ for c in $CONNECTIONS; do
 done
 
 # The application's overhead: one connection (no queueing), short runs of pages, API and Elasticsearch alone taken
-# in turns so that the machine's drift hits all three alike; medians of the rounds' mean latencies. Elasticsearch
-# alone answers one request per run of its script, the portal one search, and a search that finds nothing is sent
-# again allowing typos: the raw time of an answer is Elasticsearch's mean times requests per answer.
-BODIES=$(grep -c '^  \[==\[' bench/elasticsearch.lua)
-ANSWERS=$(( 2 * $(grep -o '"?[^"]*"' bench/catalogue.lua | wc -l) ))
-: > "$WORK/pages.txt"; : > "$WORK/api.txt"; : > "$WORK/es.txt"
+# in turns so that the machine's drift hits all alike; medians of the rounds' mean latencies. Each kind is held
+# against its own requests (a page asks for 24 products, the API for 20). Elasticsearch alone answers one request
+# per run of its script, the portal one search, and a search that finds nothing is sent again allowing typos: the
+# raw time of an answer is Elasticsearch's mean times requests per answer.
+ANSWERS=$(grep -o '"?[^"]*"' bench/catalogue.lua | wc -l)
+PAGE_BODIES=$(grep '^  \[==\[' bench/elasticsearch.lua | grep -c '"size":24')
+API_BODIES=$(grep '^  \[==\[' bench/elasticsearch.lua | grep -c '"size":20')
+for f in pages api es-pages es-api; do : > "$WORK/$f.txt"; done
 for _ in $(seq 1 "$OVERHEAD_ROUNDS"); do
   mean catalogue.lua "$BASE" "" >> "$WORK/pages.txt"
+  mean elasticsearch.lua "$ES" "ONLY=pages" >> "$WORK/es-pages.txt"
   mean catalogue.lua "$BASE" "API=1" >> "$WORK/api.txt"
-  mean elasticsearch.lua "$ES" "" >> "$WORK/es.txt"
+  mean elasticsearch.lua "$ES" "ONLY=api" >> "$WORK/es-api.txt"
 done
-PAGES=$(median < "$WORK/pages.txt"); APIM=$(median < "$WORK/api.txt"); ESM=$(median < "$WORK/es.txt")
-RAW=$(echo "scale=3; $ESM * $BODIES / $ANSWERS" | bc)
+ratio() { # kind, portal file, Elasticsearch file, requests per run of the query mix
+  local portal es raw
+  portal=$(median < "$WORK/$2.txt"); es=$(median < "$WORK/$3.txt")
+  raw=$(echo "scale=3; $es * $4 / $ANSWERS" | bc)
+  printf '  %-24s %s ms = %s x raw %s ms (Elasticsearch %s ms a request, %s requests for %s answers)\n' \
+    "$1" "$portal" "$(echo "scale=2; $portal / $raw" | bc)" "$raw" "$es" "$4" "$ANSWERS"
+  echo "    rounds: portal $(tr '\n' ' ' < "$WORK/$2.txt")/ Elasticsearch $(tr '\n' ' ' < "$WORK/$3.txt")"
+}
 echo "Overhead, 1 connection, median of $OVERHEAD_ROUNDS rounds of ${OVERHEAD_SECONDS} s (mean latency):"
-echo "  Elasticsearch alone: $ESM ms a request, $BODIES requests for $ANSWERS answers: raw $RAW ms an answer"
-echo "  /products (HTML):        $PAGES ms = $(echo "scale=2; $PAGES / $RAW" | bc) x raw   (rounds: $(tr '\n' ' ' < "$WORK/pages.txt"))"
-echo "  /api/v1/products (JSON): $APIM ms = $(echo "scale=2; $APIM / $RAW" | bc) x raw   (rounds: $(tr '\n' ' ' < "$WORK/api.txt"))"
+ratio "/products (HTML):" pages es-pages "$PAGE_BODIES"
+ratio "/api/v1/products (JSON):" api es-api "$API_BODIES"

