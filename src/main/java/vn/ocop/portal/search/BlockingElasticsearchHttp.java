@@ -36,13 +36,13 @@ import org.apache.http.util.EntityUtils;
  * The Elasticsearch client's HTTP layer, blocking: a request is written and its answer read on the calling thread,
  * over a pool of kept-alive connections (Apache HttpClient classic, already on the class path under the low-level
  * RestClient). The client's usual layer, the RestClient, hands every request to an I/O reactor thread and the answer
- * back, which cost each catalogue search about 0.4 ms of 3 with one visitor (bench/README.md); a portal that
+ * back, which cost 0.4–0.8 ms of each catalogue search with one visitor ({@code bench/transport}); a portal that
  * serves pages from blocking threads gains nothing from the hand-off.
  *
  * <p>Answers are read whole before their connection goes back to the pool: the portal's answers are small (a page
- * of hits and its facets). Compression is off (Elasticsearch would spend more time gzipping an answer than the
- * loopback or a data-centre link takes to carry it). Requests the Java client sends asynchronously run on a virtual
- * thread each.
+ * of hits and its facets). Compression is off: asked for gzip (the Apache builder's default), Elasticsearch
+ * compresses every answer, which measured slower than carrying it uncompressed. Requests the Java client sends
+ * asynchronously run on a virtual thread each.
  */
 final class BlockingElasticsearchHttp implements TransportHttpClient, Closeable {
 
