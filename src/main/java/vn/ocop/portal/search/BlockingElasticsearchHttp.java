@@ -3,10 +3,9 @@ package vn.ocop.portal.search;
 import co.elastic.clients.transport.TransportOptions;
 import co.elastic.clients.transport.http.TransportHttpClient;
 import co.elastic.clients.util.BinaryData;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -26,7 +25,7 @@ import org.apache.http.client.methods.HttpEntityEnclosingRequestBase;
 import org.apache.http.client.methods.HttpRequestBase;
 import org.apache.http.client.utils.URIBuilder;
 import org.apache.http.config.SocketConfig;
-import org.apache.http.entity.AbstractHttpEntity;
+import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
@@ -128,7 +127,8 @@ final class BlockingElasticsearchHttp implements TransportHttpClient, Closeable 
         http.close();
     }
 
-    private HttpRequestBase message(Request request, TransportOptions options) throws IOException {
+    /** The HTTP message of a request: the node's address, the request's and the options' parameters and headers. */
+    HttpRequestBase message(Request request, TransportOptions options) throws IOException {
         URIBuilder uri;
         try {
             uri = new URIBuilder(baseUrl + request.path());
@@ -158,59 +158,21 @@ final class BlockingElasticsearchHttp implements TransportHttpClient, Closeable 
             message.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
         if (request.body() != null) {
-            message.setEntity(new Buffers(request.body()));
+            message.setEntity(body(request.body()));
         }
         return message;
     }
 
-    /** A request body as the Java client hands it over: one or more byte buffers, sent as they are. */
-    private static final class Buffers extends AbstractHttpEntity {
-
-        private final List<ByteBuffer> buffers = new ArrayList<>();
-        private final long length;
-
-        Buffers(Iterable<ByteBuffer> body) {
-            long total = 0;
-            for (ByteBuffer buffer : body) {
-                buffers.add(buffer);
-                total += buffer.remaining();
-            }
-            this.length = total;
+    /** A request body as the Java client hands it over, one or more byte buffers (bulk), as one array. */
+    private static ByteArrayEntity body(Iterable<ByteBuffer> buffers) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (ByteBuffer buffer : buffers) {
+            ByteBuffer view = buffer.duplicate();
+            byte[] chunk = new byte[view.remaining()];
+            view.get(chunk);
+            bytes.writeBytes(chunk);
         }
-
-        @Override
-        public boolean isRepeatable() {
-            return true;
-        }
-
-        @Override
-        public long getContentLength() {
-            return length;
-        }
-
-        @Override
-        public InputStream getContent() {
-            throw new UnsupportedOperationException("Written with writeTo");
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            for (ByteBuffer buffer : buffers) {
-                ByteBuffer view = buffer.duplicate();
-                if (view.hasArray()) {
-                    out.write(view.array(), view.arrayOffset() + view.position(), view.remaining());
-                } else {
-                    byte[] bytes = new byte[view.remaining()];
-                    view.get(bytes);
-                    out.write(bytes);
-                }
-            }
-        }
-
-        @Override
-        public boolean isStreaming() {
-            return false;
-        }
+        return new ByteArrayEntity(bytes.toByteArray());
     }
 
     /** An answer read whole: its connection is back in the pool before the client decodes it. */

@@ -11,14 +11,18 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransportBase;
+import co.elastic.clients.transport.http.TransportHttpClient;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.http.client.methods.HttpRequestBase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +91,25 @@ class BlockingElasticsearchHttpTest {
             var nowhere = new ElasticsearchClient(transport(http));
 
             assertThrows(IOException.class, () -> nowhere.cluster().health());
+        }
+    }
+
+    @Test
+    void shouldSendTheConfiguredCredentialsWithEveryRequest() throws Exception {
+        try (var http = new BlockingElasticsearchHttp(
+                new ElasticsearchSettings("https://search.example.vn:9243/", "ocop", "mật-khẩu"))) {
+            var request = new TransportHttpClient.Request(
+                    "GET", "/products/_count", Map.of("q", "cà phê"), Map.of("Accept", "application/json"), null);
+
+            HttpRequestBase message = http.message(request, null);
+
+            assertEquals(
+                    "Basic " + Base64.getEncoder().encodeToString("ocop:mật-khẩu".getBytes(StandardCharsets.UTF_8)),
+                    message.getFirstHeader("Authorization").getValue());
+            assertEquals(
+                    "https://search.example.vn:9243/products/_count?q=c%C3%A0+ph%C3%AA",
+                    message.getURI().toString());
+            assertEquals("GET", message.getMethod());
         }
     }
 
