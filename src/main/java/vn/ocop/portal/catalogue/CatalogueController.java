@@ -8,8 +8,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import vn.ocop.portal.search.CatalogueQuery;
 import vn.ocop.portal.search.CatalogueResult;
 import vn.ocop.portal.search.ProductDocument;
@@ -26,10 +25,13 @@ import vn.ocop.portal.shared.ServerTiming;
 /**
  * {@code /products}: the catalogue. Search text, facets (group, stars, province, producer type; several values of
  * a facet widen, facets narrow), sort and page all live in the query string.
+ *
+ * <p>Answers on the Netty event loop that read the request: nothing here blocks (the search leaves without holding
+ * the thread, see {@link vn.ocop.portal.search.ProductSearch#search}), and the page is rendered on the loop the
+ * search's answer arrives on, the same one.
  */
 @Controller("/products")
 @Produces(MediaType.TEXT_HTML)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class CatalogueController {
 
     static final int PAGE_SIZE = 24;
@@ -54,16 +56,22 @@ class CatalogueController {
     }
 
     @Get
-    HttpResponse<ModelAndView<Map<String, Object>>> products(HttpRequest<?> request) {
+    CompletableFuture<HttpResponse<ModelAndView<Map<String, Object>>>> products(HttpRequest<?> request) {
+        return reference.names().thenCompose(names -> {
+            CatalogueState state = CatalogueState.parse(
+                    request.getParameters(),
+                    names.groups().keySet(),
+                    names.provinces().keySet(),
+                    PAGE_SIZE,
+                    false);
+            return catalogue.search(state.query(PAGE_SIZE)).thenApply(result -> page(request, names, state, result));
+        });
+    }
+
+    private HttpResponse<ModelAndView<Map<String, Object>>> page(
+            HttpRequest<?> request, CatalogueReference.Names names, CatalogueState state, CatalogueResult result) {
         Locale locale = locales.resolveOrDefault(request);
-        CatalogueState state = CatalogueState.parse(
-                request.getParameters(),
-                reference.groups().keySet(),
-                reference.provinces().keySet(),
-                PAGE_SIZE,
-                false);
-        CatalogueResult result = catalogue.search(state.query(PAGE_SIZE));
-        Labels labels = new Labels(reference, messages, locale);
+        Labels labels = new Labels(names, messages, locale);
 
         List<Facet> facets = new ArrayList<>();
         for (String facet : CatalogueResult.FACETS) {

@@ -1,13 +1,16 @@
 package vn.ocop.portal.catalogue;
 
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import vn.ocop.portal.product.ProductGroup;
 import vn.ocop.portal.product.ProductGroupRepository;
 
@@ -20,13 +23,20 @@ class CatalogueReference {
 
     private final TransactionOperations<Connection> transactions;
     private final ProductGroupRepository groupRepository;
-    private volatile Map<String, ProductGroup> groups;
-    private volatile Map<String, Province> provinces;
+    private final ExecutorService blocking;
+    private volatile Names names;
 
-    CatalogueReference(TransactionOperations<Connection> transactions, ProductGroupRepository groupRepository) {
+    CatalogueReference(
+            TransactionOperations<Connection> transactions,
+            ProductGroupRepository groupRepository,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.transactions = transactions;
         this.groupRepository = groupRepository;
+        this.blocking = blocking;
     }
+
+    /** The product groups in their legal order; the provinces by code, in alphabetical order of their names. */
+    record Names(Map<String, ProductGroup> groups, Map<String, Province> provinces) {}
 
     record Province(String code, String name, String nameEn) {
         String name(Locale locale) {
@@ -34,40 +44,39 @@ class CatalogueReference {
         }
     }
 
-    /** The product groups in their legal order. */
-    Map<String, ProductGroup> groups() {
-        Map<String, ProductGroup> loaded = groups;
-        if (loaded == null) {
-            Map<String, ProductGroup> byCode = new LinkedHashMap<>();
-            List<ProductGroup> all = groupRepository.findAllOrderByPosition();
-            all.forEach(group -> byCode.put(group.code(), group));
-            groups = byCode;
-            loaded = byCode;
-        }
-        return loaded;
+    /**
+     * The names, at once once read. The catalogue answers on the event loop, which must not wait for the database,
+     * so the first read runs on the blocking executor (and so does every read until the provinces are loaded).
+     */
+    CompletableFuture<Names> names() {
+        Names read = names;
+        return read != null
+                ? CompletableFuture.completedFuture(read)
+                : CompletableFuture.supplyAsync(this::read, blocking);
     }
 
-    /** The provinces by code, in alphabetical order of their Vietnamese names. */
-    Map<String, Province> provinces() {
-        Map<String, Province> loaded = provinces;
-        if (loaded == null) {
-            loaded = transactions.executeRead(status -> {
-                Map<String, Province> byCode = new LinkedHashMap<>();
-                try (ResultSet rows = status.getConnection()
-                        .createStatement()
-                        .executeQuery("select code, name, name_en from province order by name collate \"C\"")) {
-                    while (rows.next()) {
-                        byCode.put(
-                                rows.getString(1),
-                                new Province(rows.getString(1), rows.getString(2), rows.getString(3)));
-                    }
-                }
-                return byCode;
-            });
-            if (!loaded.isEmpty()) {
-                provinces = loaded;
-            }
+    private Names read() {
+        Map<String, ProductGroup> groups = new LinkedHashMap<>();
+        groupRepository.findAllOrderByPosition().forEach(group -> groups.put(group.code(), group));
+        Names read = new Names(groups, provinces());
+        if (!read.provinces().isEmpty()) {
+            names = read;
         }
-        return loaded;
+        return read;
+    }
+
+    private Map<String, Province> provinces() {
+        return transactions.executeRead(status -> {
+            Map<String, Province> byCode = new LinkedHashMap<>();
+            try (ResultSet rows = status.getConnection()
+                    .createStatement()
+                    .executeQuery("select code, name, name_en from province order by name collate \"C\"")) {
+                while (rows.next()) {
+                    byCode.put(
+                            rows.getString(1), new Province(rows.getString(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+            return byCode;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package vn.ocop.portal.catalogue;
 
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
 import vn.ocop.portal.search.CatalogueQuery;
 import vn.ocop.portal.search.CatalogueResult;
 import vn.ocop.portal.search.ProductSearch;
@@ -15,7 +16,8 @@ class CatalogueService {
         this.search = search;
     }
 
-    CatalogueResult search(CatalogueQuery query) {
+    /** Completes on the event loop that asked, or on a blocking thread when PostgreSQL answers. */
+    CompletableFuture<CatalogueResult> search(CatalogueQuery query) {
         return search.search(query);
     }
 }

@@ -14,12 +14,12 @@ import vn.ocop.portal.search.CatalogueResult;
 /** What a facet value is called in the visitor's language, and the order values are shown in. */
 final class Labels {
 
-    private final CatalogueReference reference;
+    private final CatalogueReference.Names names;
     private final MessageSource messages;
     private final Locale locale;
 
-    Labels(CatalogueReference reference, MessageSource messages, Locale locale) {
-        this.reference = reference;
+    Labels(CatalogueReference.Names names, MessageSource messages, Locale locale) {
+        this.names = names;
         this.messages = messages;
         this.locale = locale;
     }
@@ -27,11 +27,11 @@ final class Labels {
     String of(String facet, String key) {
         return switch (facet) {
             case CatalogueResult.GROUP -> {
-                ProductGroup group = reference.groups().get(key);
+                ProductGroup group = names.groups().get(key);
                 yield group == null ? key : group.name(locale);
             }
             case CatalogueResult.PROVINCE -> {
-                CatalogueReference.Province province = reference.provinces().get(key);
+                CatalogueReference.Province province = names.provinces().get(key);
                 yield province == null ? key : province.name(locale);
             }
             case CatalogueResult.STARS -> text(messages, "catalogue.stars", locale, Integer.valueOf(key));
@@ -50,12 +50,12 @@ final class Labels {
     /** Groups in their legal order, stars from five down, provinces by count then name, producer types as declared. */
     List<String> order(String facet, Map<String, Long> counts) {
         return switch (facet) {
-            case CatalogueResult.GROUP -> List.copyOf(reference.groups().keySet());
+            case CatalogueResult.GROUP -> List.copyOf(names.groups().keySet());
             case CatalogueResult.STARS -> List.of("5", "4", "3");
             case CatalogueResult.PRODUCER_TYPE ->
                 java.util.Arrays.stream(ProducerType.values()).map(Enum::name).toList();
             case CatalogueResult.PROVINCE -> {
-                List<String> codes = new ArrayList<>(reference.provinces().keySet());
+                List<String> codes = new ArrayList<>(names.provinces().keySet());
                 codes.sort(Comparator.comparing((String code) -> -counts.getOrDefault(code, 0L)));
                 yield codes;
             }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import vn.ocop.portal.search.CatalogueResult;
 import vn.ocop.portal.search.ProductDocument;
@@ -34,7 +35,6 @@ import vn.ocop.portal.shared.ServerTiming;
  */
 @Controller("/api/v1/products")
 @Produces(MediaType.APPLICATION_JSON)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class ProductApiController {
 
     static final String DEGRADED_HEADER = "X-Search-Degraded";
@@ -65,18 +65,25 @@ class ProductApiController {
         this.messages = messages;
     }
 
+    /** On the event loop, as {@link CatalogueController} is: nothing here blocks. */
     @Get
-    HttpResponse<SearchAnswer> search(HttpRequest<?> request) {
-        int size = CatalogueState.number(request.getParameters(), "size", DEFAULT_SIZE, MAX_SIZE, true);
-        CatalogueState state = CatalogueState.parse(
-                request.getParameters(),
-                reference.groups().keySet(),
-                reference.provinces().keySet(),
-                size,
-                true);
-        CatalogueResult result = catalogue.search(state.query(size));
+    CompletableFuture<HttpResponse<SearchAnswer>> search(HttpRequest<?> request) {
+        return reference.names().thenCompose(names -> {
+            int size = CatalogueState.number(request.getParameters(), "size", DEFAULT_SIZE, MAX_SIZE, true);
+            CatalogueState state = CatalogueState.parse(
+                    request.getParameters(),
+                    names.groups().keySet(),
+                    names.provinces().keySet(),
+                    size,
+                    true);
+            return catalogue.search(state.query(size)).thenApply(result -> answer(request, names, state, result));
+        });
+    }
+
+    private HttpResponse<SearchAnswer> answer(
+            HttpRequest<?> request, CatalogueReference.Names names, CatalogueState state, CatalogueResult result) {
         Locale locale = locales.resolveOrDefault(request);
-        Labels labels = new Labels(reference, messages, locale);
+        Labels labels = new Labels(names, messages, locale);
         List<Item> items = new ArrayList<>();
         for (ProductDocument document : result.items()) {
             items.add(new Item(
@@ -110,6 +117,7 @@ class ProductApiController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> product(@PathVariable String id, HttpRequest<?> request) {
         if (!ID.matcher(id).matches()) {
             return problem(HttpStatus.BAD_REQUEST, "the product id is a positive number: " + abbreviate(id));

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -62,12 +60,7 @@ final class BlockingElasticsearchHttp implements TransportHttpClient, Closeable 
     BlockingElasticsearchHttp(ElasticsearchSettings settings) {
         this.baseUrl = settings.url().replaceAll("/+$", "");
         this.node = new Node(baseUrl);
-        this.authorization = settings.hasCredentials()
-                ? "Basic "
-                        + Base64.getEncoder()
-                                .encodeToString((settings.username() + ":" + settings.password())
-                                        .getBytes(StandardCharsets.UTF_8))
-                : null;
+        this.authorization = settings.authorization();
         var connections = new PoolingHttpClientConnectionManager();
         connections.setMaxTotal(MAX_CONNECTIONS);
         connections.setDefaultMaxPerRoute(MAX_CONNECTIONS);

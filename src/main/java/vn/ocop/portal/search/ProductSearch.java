@@ -11,18 +11,21 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.http.TransportHttpClient;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.portal.shared.VietnameseText;
@@ -62,24 +65,27 @@ public class ProductSearch {
             CatalogueResult.PROVINCE, "provinceCode",
             CatalogueResult.PRODUCER_TYPE, "producerType");
 
-    private static final Map<String, String> JSON =
-            Map.of("Content-Type", "application/json", "Accept", "application/json");
-
     /** After a failure, Elasticsearch is left alone this long (no visitor waits for a dead node meanwhile). */
     private static final long PAUSE_AFTER_FAILURE_NANOS = 5_000_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductSearch.class);
 
     private final ElasticsearchClient client;
-    private final BlockingElasticsearchHttp http;
+    private final EventLoopSearchHttp http;
+    private final ExecutorService blocking;
     private final JacksonJsonpMapper mapper;
     private final ObjectReader answers;
     private final DegradedSearch degraded;
     private volatile long pausedUntil = System.nanoTime();
 
-    ProductSearch(ElasticsearchClient client, BlockingElasticsearchHttp http, DegradedSearch degraded) {
+    ProductSearch(
+            ElasticsearchClient client,
+            EventLoopSearchHttp http,
+            DegradedSearch degraded,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.client = client;
         this.http = http;
+        this.blocking = blocking;
         this.mapper = (JacksonJsonpMapper) client._jsonpMapper();
         this.answers = mapper.objectMapper().readerFor(SearchAnswer.class);
         this.degraded = degraded;
@@ -87,19 +93,34 @@ public class ProductSearch {
 
     /**
      * Searches Elasticsearch or, when it does not answer, PostgreSQL ({@link CatalogueResult#degraded()} is then
-     * true).
+     * true). Called on an event loop, the search never blocks it: Elasticsearch is asked without holding a thread
+     * and answers on the same loop; PostgreSQL (degraded mode) and the respelling of a search that found nothing
+     * run on the blocking executor.
      */
-    public CatalogueResult search(CatalogueQuery query) {
-        if (System.nanoTime() - pausedUntil < 0) {
-            return degraded.search(query);
+    public CompletableFuture<CatalogueResult> search(CatalogueQuery query) {
+        if (degraded()) {
+            return fromDatabase(query);
         }
+        CompletableFuture<CatalogueResult> found;
         try {
-            return searchIndex(query);
-        } catch (IOException | RuntimeException e) {
-            pausedUntil = System.nanoTime() + PAUSE_AFTER_FAILURE_NANOS;
-            LOG.warn("Elasticsearch does not answer ({}); the catalogue answers from PostgreSQL", e.toString());
-            return degraded.search(query);
+            found = searchIndex(query);
+        } catch (RuntimeException e) {
+            found = CompletableFuture.failedFuture(e);
         }
+        return found.exceptionallyCompose(failure -> {
+            pausedUntil = System.nanoTime() + PAUSE_AFTER_FAILURE_NANOS;
+            LOG.warn(
+                    "Elasticsearch does not answer ({}); the catalogue answers from PostgreSQL",
+                    (failure instanceof CompletionException && failure.getCause() != null
+                                    ? failure.getCause()
+                                    : failure)
+                            .toString());
+            return fromDatabase(query);
+        });
+    }
+
+    private CompletableFuture<CatalogueResult> fromDatabase(CatalogueQuery query) {
+        return CompletableFuture.supplyAsync(() -> degraded.search(query), blocking);
     }
 
     /** Whether the last search found Elasticsearch unreachable (and it is still left alone). */
@@ -155,50 +176,45 @@ public class ProductSearch {
         return suggestions;
     }
 
-    CatalogueResult searchIndex(CatalogueQuery query) throws IOException {
+    private CompletableFuture<CatalogueResult> searchIndex(CatalogueQuery query) {
         long started = System.nanoTime();
         // Exact (folded) words first; only a search that finds nothing is retried allowing typos, so "bưởi" does
         // not also bring every "tươi" and "muối" of the descriptions.
-        SearchAnswer answer = send(request(query, query.text(), false));
-        if (answer.total() == 0 && query.hasText()) {
-            answer = send(request(query, query.text(), true));
-        }
+        return send(request(query, query.text(), false))
+                .thenCompose(answer -> answer.total() == 0 && query.hasText()
+                        ? send(request(query, query.text(), true))
+                        : CompletableFuture.completedFuture(answer))
+                .thenCompose(answer -> answer.total() == 0 && query.hasText()
+                        ? CompletableFuture.supplyAsync(
+                                () -> result(answer, correction(query, answer), started), blocking)
+                        : CompletableFuture.completedFuture(result(answer, null, started)));
+    }
+
+    private static CatalogueResult result(SearchAnswer answer, String correction, long started) {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : CatalogueResult.FACETS) {
             facets.put(facet, counts(answer.facet(facet)));
-        }
-        String correction = null;
-        if (answer.total() == 0 && query.hasText()) {
-            correction = correction(query, answer);
         }
         return new CatalogueResult(
                 answer.total(), answer.documents(), facets, correction, false, System.nanoTime() - started);
     }
 
     /**
-     * Sends a search built with the typed client through the same connections, and reads only what a catalogue
-     * view needs from the answer ({@link SearchAnswer}). A refused search (4xx, 5xx) is an {@link IOException}, as
-     * an unreachable node is.
+     * Sends a search built with the typed client ({@link EventLoopSearchHttp}), and reads only what a catalogue view
+     * needs from the answer ({@link SearchAnswer}). A refused search (4xx, 5xx) fails as an unreachable node does.
      */
-    private SearchAnswer send(SearchRequest search) throws IOException {
+    private CompletableFuture<SearchAnswer> send(SearchRequest search) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(2048);
         try (JsonGenerator generator = mapper.jsonProvider().createGenerator(body)) {
             search.serialize(generator, mapper);
         }
-        var request = new TransportHttpClient.Request(
-                "POST",
-                "/" + ProductIndex.ALIAS + "/_search",
-                Map.of(),
-                JSON,
-                List.of(ByteBuffer.wrap(body.toByteArray())));
-        try (TransportHttpClient.Response response = http.performRequest("search", null, request, null)) {
-            if (response.statusCode() != 200 || response.body() == null) {
-                throw new IOException("Elasticsearch refused a search: status " + response.statusCode());
-            }
-            try (InputStream answer = response.body().asInputStream()) {
+        return http.search(body.toByteArray()).thenApply(answer -> {
+            try {
                 return answers.readValue(answer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
+        });
     }
 
     /**
@@ -330,7 +346,7 @@ public class ProductSearch {
      * A respelling of a query that found nothing: each word the index does not know replaced by one of its closest
      * spellings in the index; of those combinations, the one that finds the most products (none if none finds any).
      */
-    private String correction(CatalogueQuery query, SearchAnswer answer) throws IOException {
+    private String correction(CatalogueQuery query, SearchAnswer answer) {
         List<SearchAnswer.SuggestedWord> words = answer.suggested("respell");
         if (words.isEmpty()) {
             return null;
@@ -357,8 +373,13 @@ public class ProductSearch {
             if (candidate.equals(folded)) {
                 continue;
             }
-            long found = client.count(c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate, false)))
-                    .count();
+            long found;
+            try {
+                found = client.count(c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate, false)))
+                        .count();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             if (found > most) {
                 most = found;
                 best = candidate;

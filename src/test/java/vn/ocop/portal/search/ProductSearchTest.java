@@ -55,7 +55,7 @@ class ProductSearchTest {
 
     @Test
     void shouldListExactlyTheProductsWhoseCertificateIsInForce() throws Exception {
-        CatalogueResult all = search.search(query("", 100));
+        CatalogueResult all = search.search(query("", 100)).join();
         assertFalse(all.degraded(), "answered by Elasticsearch");
         assertEquals(ids(LISTABLE), ids(all));
         assertTrue(all.total() >= 50, "the demo catalogue is indexed");
@@ -65,11 +65,16 @@ class ProductSearchTest {
     void shouldFindCaPheWithoutDiacritics() throws Exception {
         Set<Long> coffee = ids(LISTABLE + " and p.name ilike '%cà phê%'");
         assertTrue(coffee.size() >= 4);
-        Set<Long> found = ids(search.search(query("ca phe", 100)));
+        Set<Long> found = ids(search.search(query("ca phe", 100)).join());
         assertTrue(found.containsAll(coffee), "every listed Cà phê product is found by 'ca phe'");
         assertEquals(
                 "Cà phê",
-                search.search(query("ca phe", 1)).items().getFirst().name().substring(0, 6),
+                search.search(query("ca phe", 1))
+                        .join()
+                        .items()
+                        .getFirst()
+                        .name()
+                        .substring(0, 6),
                 "a product named Cà phê comes first");
     }
 
@@ -77,28 +82,37 @@ class ProductSearchTest {
     void shouldFindTheDakLakProductsWithoutDiacritics() throws Exception {
         Set<Long> dakLak = ids(LISTABLE + " and pr.province_code = '66'");
         assertTrue(dakLak.size() >= 4);
-        assertEquals(dakLak, ids(search.search(query("dak lak", 100))));
-        assertEquals(dakLak, ids(search.search(query("Đắk Lắk", 100))), "with diacritics too");
+        assertEquals(dakLak, ids(search.search(query("dak lak", 100)).join()));
+        assertEquals(dakLak, ids(search.search(query("Đắk Lắk", 100)).join()), "with diacritics too");
     }
 
     @Test
     void shouldFindAProductDespiteAOneLetterTypo() throws Exception {
         assertEquals(
                 "nuoc-mam-phu-quoc-ca-com-43-do-dam",
-                search.search(query("nuoc mam phu quoo", 5)).items().getFirst().slug());
+                search.search(query("nuoc mam phu quoo", 5))
+                        .join()
+                        .items()
+                        .getFirst()
+                        .slug());
         assertEquals(
                 "ca-phe-robusta-fine-buon-ma-thuot",
-                search.search(query("robusta fime", 5)).items().getFirst().slug());
+                search.search(query("robusta fime", 5))
+                        .join()
+                        .items()
+                        .getFirst()
+                        .slug());
     }
 
     @Test
     void shouldSuggestACorrectionWhenNothingIsFound() throws Exception {
-        CatalogueResult result = search.search(query("dak lek", 10));
+        CatalogueResult result = search.search(query("dak lek", 10)).join();
         assertEquals(0, result.total(), "short words must match exactly");
         assertEquals("dak lak", result.correction());
         assertEquals(
-                ids(LISTABLE + " and pr.province_code = '66'"), ids(search.search(query(result.correction(), 100))));
-        CatalogueResult none = search.search(query("zzzzzzzzzzzz", 10));
+                ids(LISTABLE + " and pr.province_code = '66'"),
+                ids(search.search(query(result.correction(), 100)).join()));
+        CatalogueResult none = search.search(query("zzzzzzzzzzzz", 10)).join();
         assertEquals(0, none.total());
         assertEquals(null, none.correction(), "no correction that finds nothing is offered");
     }
@@ -107,7 +121,7 @@ class ProductSearchTest {
     void shouldDropARevokedProductWithinSecondsAndListItAgainWhenReinstated() throws Exception {
         long id =
                 ids(LISTABLE + " and p.slug = 'vai-thieu-luc-ngan'").iterator().next();
-        assertTrue(ids(search.search(query("vai thieu luc ngan", 10))).contains(id));
+        assertTrue(ids(search.search(query("vai thieu luc ngan", 10)).join()).contains(id));
         execute("update certification set status = 'REVOKED', status_decision = '99/QĐ-UBND',"
                 + " status_date = current_date, status_reason = 'Vi phạm an toàn thực phẩm'"
                 + " where id = (select id from current_certification where product_id = " + id + ")");
@@ -134,7 +148,7 @@ class ProductSearchTest {
         try {
             SearchSync.await(Duration.ofSeconds(5), () -> {
                 try {
-                    return search.search(query("zyxwaq", 10)).total() == products;
+                    return search.search(query("zyxwaq", 10)).join().total() == products;
                 } catch (Exception e) {
                     return false;
                 }
@@ -211,7 +225,7 @@ class ProductSearchTest {
     @Test
     void shouldReindexIntoANewIndexWithoutFailingConcurrentSearches() throws Exception {
         String before = index.current().orElseThrow();
-        long total = search.search(query("", 1)).total();
+        long total = search.search(query("", 1)).join().total();
         AtomicBoolean reindexing = new AtomicBoolean(true);
         ExecutorService searchers = Executors.newFixedThreadPool(2);
         List<Future<Integer>> results = new ArrayList<>();
@@ -219,7 +233,7 @@ class ProductSearchTest {
             results.add(searchers.submit(() -> {
                 int searches = 0;
                 while (reindexing.get() || searches < 5) {
-                    CatalogueResult result = search.search(query("ca phe", 10));
+                    CatalogueResult result = search.search(query("ca phe", 10)).join();
                     assertFalse(result.items().isEmpty());
                     searches++;
                 }
@@ -242,18 +256,18 @@ class ProductSearchTest {
         assertEquals(reindex.index(), after);
         assertTrue(after.matches("products_v\\d+"));
         assertEquals(total, reindex.products());
-        assertEquals(total, search.search(query("", 1)).total());
+        assertEquals(total, search.search(query("", 1)).join().total());
         assertTrue(searches >= 10, "searches ran during the reindex");
     }
 
     @Test
     void shouldReindexFromTheCommandLine() throws Exception {
         String before = index.current().orElseThrow();
-        long total = search.search(query("", 1)).total();
+        long total = search.search(query("", 1)).join().total();
         assertEquals(0, ReindexCommand.run());
         String after = index.current().orElseThrow();
         assertNotEquals(before, after);
-        assertEquals(total, search.search(query("", 1)).total());
+        assertEquals(total, search.search(query("", 1)).join().total());
         assertEquals(
                 List.of(before, after),
                 client.indices().get(g -> g.index("products_v*")).result().keySet().stream()
@@ -269,7 +283,7 @@ class ProductSearchTest {
 
     private boolean contains(String text, long id) {
         try {
-            return ids(search.search(query(text, 50))).contains(id);
+            return ids(search.search(query(text, 50)).join()).contains(id);
         } catch (Exception e) {
             return false;
         }
