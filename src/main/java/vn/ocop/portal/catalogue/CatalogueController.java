@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import vn.ocop.portal.search.CatalogueQuery;
 import vn.ocop.portal.search.CatalogueResult;
@@ -76,28 +77,31 @@ class CatalogueController {
         List<Facet> facets = new ArrayList<>();
         for (String facet : CatalogueResult.FACETS) {
             Map<String, Long> counts = result.facets().getOrDefault(facet, Map.of());
+            Set<String> selected = state.selected(facet);
             List<FacetValue> values = new ArrayList<>();
             for (String key : labels.order(facet, counts)) {
-                boolean selected = state.selected(facet).contains(key);
                 long count = counts.getOrDefault(key, 0L);
-                if (count > 0 || selected) {
+                if (count > 0 || selected.contains(key)) {
                     values.add(new FacetValue(
                             key,
                             labels.of(facet, key),
                             count,
-                            selected,
+                            selected.contains(key),
                             state.toggle(facet, key).url()));
                 }
             }
-            facets.add(new Facet(facet, Labels.text(messages, "catalogue.facet." + facet, locale), values));
+            if (!values.isEmpty()) {
+                facets.add(new Facet(facet, Labels.text(messages, "catalogue.facet." + facet, locale), values));
+            }
         }
         List<Chip> chips = new ArrayList<>();
         for (String facet : CatalogueResult.FACETS) {
             for (String key : state.selected(facet)) {
+                String label = labels.of(facet, key);
                 chips.add(new Chip(
-                        facet,
-                        key,
-                        labels.of(facet, key),
+                        facet + ":" + key,
+                        label,
+                        Labels.text(messages, "catalogue.chip.remove", locale, label),
                         state.toggle(facet, key).url()));
             }
         }
@@ -115,9 +119,14 @@ class CatalogueController {
                 .toList();
         int pages = (int) Math.min((result.total() + PAGE_SIZE - 1) / PAGE_SIZE, CatalogueQuery.MAX_WINDOW / PAGE_SIZE);
 
+        // Plain values and JavaBean getters only: Thymeleaf reads ${name} and ${bean.property} directly, where a
+        // method call (${record.component()}) goes through OGNL, several times dearer (bench/README.md).
         Map<String, Object> model = new HashMap<>();
-        model.put("state", state);
+        model.put("text", state.text());
+        model.put("carried", state.carriedByForm());
+        model.put("hasSelection", state.hasSelection());
         model.put("total", result.total());
+        model.put("totalText", labels.count(result.total()));
         model.put("cards", cards);
         model.put("facets", facets);
         model.put("chips", chips);
@@ -142,13 +151,80 @@ class CatalogueController {
                 .header(ServerTiming.HEADER, result.serverTiming());
     }
 
-    record Facet(String name, String title, List<FacetValue> values) {}
+    // The page's parts, with JavaBean getters for the template (see the model above).
 
-    record FacetValue(String key, String label, long count, boolean selected, String url) {}
+    record Facet(String name, String title, List<FacetValue> values) {
+        public String getName() {
+            return name;
+        }
 
-    record Chip(String facet, String key, String label, String removeUrl) {}
+        public String getTitle() {
+            return title;
+        }
 
-    record SortLink(String key, String label, String url, boolean current) {}
+        public List<FacetValue> getValues() {
+            return values;
+        }
+    }
+
+    record FacetValue(String key, String label, long count, boolean selected, String url) {
+        public String getKey() {
+            return key;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public long getCount() {
+            return count;
+        }
+
+        public boolean isSelected() {
+            return selected;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+    }
+
+    /** A selected facet value, shown as a chip that removes it. {@code code} is {@code facet:key}. */
+    record Chip(String code, String label, String removeLabel, String removeUrl) {
+        public String getCode() {
+            return code;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public String getRemoveLabel() {
+            return removeLabel;
+        }
+
+        public String getRemoveUrl() {
+            return removeUrl;
+        }
+    }
+
+    record SortLink(String key, String label, String url, boolean current) {
+        public String getKey() {
+            return key;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public boolean isCurrent() {
+            return current;
+        }
+    }
 
     record Card(
             long id,

@@ -188,21 +188,47 @@ record CatalogueState(
     }
 
     String queryString() {
-        List<String> parts = new ArrayList<>();
+        StringBuilder query = new StringBuilder(64);
         if (!text.isEmpty()) {
-            parts.add("q=" + encode(text));
+            query.append("?q=").append(encode(text));
         }
-        groups.forEach(v -> parts.add("group=" + encode(v)));
-        stars.forEach(v -> parts.add("stars=" + v));
-        provinces.forEach(v -> parts.add("province=" + encode(v)));
-        producerTypes.forEach(v -> parts.add("producerType=" + encode(v)));
-        if (sort != CatalogueQuery.Sort.RELEVANCE) {
-            parts.add("sort=" + sort.name().toLowerCase(Locale.ROOT));
+        for (Parameter parameter : carriedByForm()) {
+            query.append(query.isEmpty() ? '?' : '&')
+                    .append(parameter.name())
+                    .append('=')
+                    .append(encode(parameter.value()));
         }
         if (page > 1) {
-            parts.add("page=" + page);
+            query.append(query.isEmpty() ? '?' : '&').append("page=").append(page);
         }
-        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+        return query.toString();
+    }
+
+    /**
+     * What a new search from this view keeps (the search form's hidden fields): the facet selections and the sort,
+     * in URL order.
+     */
+    List<Parameter> carriedByForm() {
+        List<Parameter> parameters = new ArrayList<>();
+        groups.forEach(v -> parameters.add(new Parameter("group", v)));
+        stars.forEach(v -> parameters.add(new Parameter("stars", String.valueOf(v))));
+        provinces.forEach(v -> parameters.add(new Parameter("province", v)));
+        producerTypes.forEach(v -> parameters.add(new Parameter("producerType", v)));
+        if (sort != CatalogueQuery.Sort.RELEVANCE) {
+            parameters.add(new Parameter("sort", sort.name().toLowerCase(Locale.ROOT)));
+        }
+        return parameters;
+    }
+
+    /** A query-string parameter (JavaBean getters for the template). */
+    record Parameter(String name, String value) {
+        public String getName() {
+            return name;
+        }
+
+        public String getValue() {
+            return value;
+        }
     }
 
     private static String encode(String value) {

@@ -40,6 +40,20 @@ final class Labels {
         };
     }
 
+    /** A count as the language writes it: 17.742 in Vietnamese, 17,742 in English. */
+    String count(long count) {
+        String digits = Long.toString(count);
+        char separator = "en".equals(locale.getLanguage()) ? ',' : '.';
+        StringBuilder grouped = new StringBuilder(digits.length() + digits.length() / 3);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                grouped.append(separator);
+            }
+            grouped.append(digits.charAt(i));
+        }
+        return grouped.toString();
+    }
+
     /** A message of the catalogue bundle, its {@code {0}} placeholders filled. */
     static String text(MessageSource messages, String key, Locale locale, Object... arguments) {
         String pattern = messages.getRawMessage(key, MessageSource.MessageContext.of(locale))

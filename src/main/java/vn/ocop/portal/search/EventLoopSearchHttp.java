@@ -75,7 +75,9 @@ final class EventLoopSearchHttp {
 
             @Override
             public void onComplete() {
-                answer.completeExceptionally(new IOException("Elasticsearch sent no answer to a search"));
+                if (!answer.isDone()) {
+                    answer.completeExceptionally(new IOException("Elasticsearch sent no answer to a search"));
+                }
             }
         });
         return answer;

@@ -107,7 +107,8 @@ class EventLoopSearchHttpTest {
             exchange.close();
         });
         cluster.start();
-        String url = "http://127.0.0.1:" + cluster.getAddress().getPort();
+        // Written with a trailing slash, as ELASTICSEARCH_URL may be.
+        String url = "http://127.0.0.1:" + cluster.getAddress().getPort() + "/";
         try (HttpClient client = HttpClient.create(URI.create(url).toURL())) {
             var secured = new EventLoopSearchHttp(client, new ElasticsearchSettings(url, "portal", "mật khẩu"));
 
