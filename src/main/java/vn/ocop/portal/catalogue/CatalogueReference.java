@@ -45,8 +45,9 @@ class CatalogueReference {
     }
 
     /**
-     * The names, at once once read. The catalogue answers on the event loop, which must not wait for the database,
-     * so the first read runs on the blocking executor (and so does every read until the provinces are loaded).
+     * The names; at once when they have been read before. The catalogue answers on the event loop, which must not
+     * wait for the database, so the first read runs on the blocking executor (and so does every read until the
+     * provinces are loaded).
      */
     CompletableFuture<Names> names() {
         Names read = names;
