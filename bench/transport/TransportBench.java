@@ -95,6 +95,10 @@ public class TransportBench {
         }
     }
 
+    /**
+     * Apache classic as {@code BlockingElasticsearchHttp} configures it (that class is package-private, out of a
+     * source-launched program's reach): keep the two in step.
+     */
     private static CloseableHttpClient classic() {
         var connections = new PoolingHttpClientConnectionManager();
         return HttpClients.custom()

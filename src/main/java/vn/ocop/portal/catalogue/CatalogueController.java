@@ -38,19 +38,16 @@ class CatalogueController {
     static final int PAGE_SIZE = 24;
 
     private final CatalogueService catalogue;
-    private final CatalogueReference reference;
     private final ProductCards productCards;
     private final HttpLocaleResolver locales;
     private final MessageSource messages;
 
     CatalogueController(
             CatalogueService catalogue,
-            CatalogueReference reference,
             ProductCards productCards,
             HttpLocaleResolver locales,
             @Named("catalogue") MessageSource messages) {
         this.catalogue = catalogue;
-        this.reference = reference;
         this.productCards = productCards;
         this.locales = locales;
         this.messages = messages;
@@ -58,37 +55,26 @@ class CatalogueController {
 
     @Get
     CompletableFuture<HttpResponse<ModelAndView<Map<String, Object>>>> products(HttpRequest<?> request) {
-        return reference.names().thenCompose(names -> {
-            CatalogueState state = CatalogueState.parse(
-                    request.getParameters(),
-                    names.groups().keySet(),
-                    names.provinces().keySet(),
-                    PAGE_SIZE,
-                    false);
-            return catalogue.search(state.query(PAGE_SIZE)).thenApply(result -> page(request, names, state, result));
-        });
+        return catalogue.search(request.getParameters(), PAGE_SIZE, false).thenApply(view -> page(request, view));
     }
 
-    private HttpResponse<ModelAndView<Map<String, Object>>> page(
-            HttpRequest<?> request, CatalogueReference.Names names, CatalogueState state, CatalogueResult result) {
+    private HttpResponse<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request, CatalogueService.View view) {
+        CatalogueState state = view.state();
+        CatalogueResult result = view.result();
         Locale locale = locales.resolveOrDefault(request);
-        Labels labels = new Labels(names, messages, locale);
+        Labels labels = new Labels(view.names(), messages, locale);
 
         List<Facet> facets = new ArrayList<>();
         for (String facet : CatalogueResult.FACETS) {
-            Map<String, Long> counts = result.facets().getOrDefault(facet, Map.of());
             Set<String> selected = state.selected(facet);
             List<FacetValue> values = new ArrayList<>();
-            for (String key : labels.order(facet, counts)) {
-                long count = counts.getOrDefault(key, 0L);
-                if (count > 0 || selected.contains(key)) {
-                    values.add(new FacetValue(
-                            key,
-                            labels.of(facet, key),
-                            count,
-                            selected.contains(key),
-                            state.toggle(facet, key).url()));
-                }
+            for (String key : view.shownValues(facet, labels)) {
+                values.add(new FacetValue(
+                        key,
+                        labels.of(facet, key),
+                        view.count(facet, key),
+                        selected.contains(key),
+                        state.toggle(facet, key).url()));
             }
             if (!values.isEmpty()) {
                 facets.add(new Facet(facet, Labels.text(messages, "catalogue.facet." + facet, locale), values));

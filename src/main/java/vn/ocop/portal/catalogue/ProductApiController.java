@@ -44,7 +44,6 @@ class ProductApiController {
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
     private final CatalogueService catalogue;
-    private final CatalogueReference reference;
     private final ProductDetails details;
     private final PublicUrls urls;
     private final HttpLocaleResolver locales;
@@ -52,13 +51,11 @@ class ProductApiController {
 
     ProductApiController(
             CatalogueService catalogue,
-            CatalogueReference reference,
             ProductDetails details,
             PublicUrls urls,
             HttpLocaleResolver locales,
             @Named("catalogue") MessageSource messages) {
         this.catalogue = catalogue;
-        this.reference = reference;
         this.details = details;
         this.urls = urls;
         this.locales = locales;
@@ -68,22 +65,14 @@ class ProductApiController {
     /** On the event loop, as {@link CatalogueController} is: nothing here blocks. */
     @Get
     CompletableFuture<HttpResponse<SearchAnswer>> search(HttpRequest<?> request) {
-        return reference.names().thenCompose(names -> {
-            int size = CatalogueState.number(request.getParameters(), "size", DEFAULT_SIZE, MAX_SIZE, true);
-            CatalogueState state = CatalogueState.parse(
-                    request.getParameters(),
-                    names.groups().keySet(),
-                    names.provinces().keySet(),
-                    size,
-                    true);
-            return catalogue.search(state.query(size)).thenApply(result -> answer(request, names, state, result));
-        });
+        int size = CatalogueState.number(request.getParameters(), "size", DEFAULT_SIZE, MAX_SIZE, true);
+        return catalogue.search(request.getParameters(), size, true).thenApply(view -> answer(request, view));
     }
 
-    private HttpResponse<SearchAnswer> answer(
-            HttpRequest<?> request, CatalogueReference.Names names, CatalogueState state, CatalogueResult result) {
+    private HttpResponse<SearchAnswer> answer(HttpRequest<?> request, CatalogueService.View view) {
+        CatalogueResult result = view.result();
         Locale locale = locales.resolveOrDefault(request);
-        Labels labels = new Labels(names, messages, locale);
+        Labels labels = new Labels(view.names(), messages, locale);
         List<Item> items = new ArrayList<>();
         for (ProductDocument document : result.items()) {
             items.add(new Item(
@@ -100,15 +89,11 @@ class ProductApiController {
         }
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         for (String facet : CatalogueResult.FACETS) {
-            Map<String, Long> counts = result.facets().getOrDefault(facet, Map.of());
-            List<FacetCount> values = new ArrayList<>();
-            for (String key : labels.order(facet, counts)) {
-                long count = counts.getOrDefault(key, 0L);
-                if (count > 0 || state.selected(facet).contains(key)) {
-                    values.add(new FacetCount(key, labels.of(facet, key), count));
-                }
-            }
-            facets.put(facet, values);
+            facets.put(
+                    facet,
+                    view.shownValues(facet, labels).stream()
+                            .map(key -> new FacetCount(key, labels.of(facet, key), view.count(facet, key)))
+                            .toList());
         }
         MutableHttpResponse<SearchAnswer> response = HttpResponse.ok(new SearchAnswer(result.total(), items, facets))
                 .header(ServerTiming.HEADER, result.serverTiming());

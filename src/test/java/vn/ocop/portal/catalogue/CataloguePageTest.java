@@ -128,8 +128,27 @@ class CataloguePageTest {
                 cards(page("/products?group=01&stars=4")));
         Element chip = fourStarFood.selectFirst(".chip[data-chip=stars:4]");
         assertEquals("4 sao", chip.selectFirst("span").text());
+        assertEquals("Bỏ lọc 4 sao", chip.attr("aria-label"), "a screen reader hears what the chip removes");
         assertEquals("/products?group=01", chip.attr("href"));
+        assertEquals(
+                "true",
+                fourStarFood.selectFirst("[data-facet=stars] a[data-value=4]").attr("aria-pressed"),
+                "the selected value is marked in its facet");
         assertEquals("/products", fourStarFood.selectFirst(".chips .clear").attr("href"));
+    }
+
+    @Test
+    void shouldKeepFiltersAndSortWhenSearchingAgain() {
+        Document page = page("/products?q=ca+phe&stars=4&group=01&sort=stars&page=2");
+
+        List<String> carried = page.select("form.catalogue-search input[type=hidden]").stream()
+                .map(input -> input.attr("name") + "=" + input.val())
+                .toList();
+        assertEquals(List.of("group=01", "stars=4", "sort=stars"), carried, "a new text keeps the view, from page 1");
+        assertEquals("stars", page.selectFirst(".sort [aria-current]").attr("data-sort"));
+        assertEquals(
+                "/products?q=ca+phe&group=01&stars=4&sort=newest",
+                page.selectFirst(".sort a[data-sort=newest]").attr("href"));
     }
 
     @Test
