@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.portal.region.AdministrativeUnitLoader;
+import vn.ocop.portal.staff.DemoAccounts;
 import vn.ocop.portal.traceability.TraceabilityDemo;
 
 /**
  * Demo stamps, batches and events on top of the demo catalogue. Startup listeners run in no guaranteed order, so
  * this one loads the catalogue first itself (idempotent: it does nothing when the products are there), then the
- * traceability data, and logs stamp addresses a developer can open.
+ * traceability data and the demo accounts (one of which is a demo producer's), and logs stamp addresses a developer
+ * can open.
  */
 @Singleton
 @Requires(property = "ocop.demo-data.enabled", value = "true")
@@ -24,14 +26,17 @@ class DemoTraceabilityLoader {
     private final AdministrativeUnitLoader administrativeUnits;
     private final DemoCatalogueLoader catalogue;
     private final TraceabilityDemo traceability;
+    private final DemoAccounts accounts;
 
     DemoTraceabilityLoader(
             AdministrativeUnitLoader administrativeUnits,
             DemoCatalogueLoader catalogue,
-            TraceabilityDemo traceability) {
+            TraceabilityDemo traceability,
+            DemoAccounts accounts) {
         this.administrativeUnits = administrativeUnits;
         this.catalogue = catalogue;
         this.traceability = traceability;
+        this.accounts = accounts;
     }
 
     @EventListener
@@ -40,6 +45,7 @@ class DemoTraceabilityLoader {
         administrativeUnits.ensureLoaded();
         catalogue.loadIfEmpty(today);
         traceability.loadIfEmpty(today);
+        accounts.loadIfMissing();
         traceability
                 .exampleUrls(today)
                 .forEach((status, url) -> LOG.info("Demo stamp, certificate {}: {}", status, url));

@@ -16,7 +16,8 @@ import java.util.List;
 class MessagesFactory {
 
     /** The bundles' base names; a feature with words of its own adds its bundle here. */
-    static final List<String> BUNDLES = List.of("i18n.messages", "i18n.catalogue", "i18n.traceability");
+    static final List<String> BUNDLES =
+            List.of("i18n.messages", "i18n.catalogue", "i18n.traceability", "i18n.staff", "i18n.admin");
 
     @Singleton
     @Named("messages")
@@ -37,5 +38,19 @@ class MessagesFactory {
     @Bean(typed = MessageSource.class)
     MessageSource traceability() {
         return new ResourceBundleMessageSource(BUNDLES.get(2));
+    }
+
+    @Singleton
+    @Named("staff")
+    @Bean(typed = MessageSource.class)
+    MessageSource staff() {
+        return new ResourceBundleMessageSource(BUNDLES.get(3));
+    }
+
+    @Singleton
+    @Named("admin")
+    @Bean(typed = MessageSource.class)
+    MessageSource admin() {
+        return new ResourceBundleMessageSource(BUNDLES.get(4));
     }
 }

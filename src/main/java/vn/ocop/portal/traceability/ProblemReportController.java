@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import vn.ocop.portal.shared.FormTokens;
 import vn.ocop.portal.shared.VietnameseText;
 
 /**

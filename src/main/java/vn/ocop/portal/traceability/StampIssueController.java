@@ -2,7 +2,6 @@ package vn.ocop.portal.traceability;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -26,11 +25,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.portal.staff.AuditLog;
+import vn.ocop.portal.staff.Permission;
+import vn.ocop.portal.staff.Staff;
+import vn.ocop.portal.staff.StaffOnly;
 
 /**
- * The stamp-issuing API (until the admin screens with roles exist), guarded by {@link AdminApiToken}:
+ * The stamp-issuing API, for personal API tokens (or a staff session with its CSRF token) of roles that may issue
+ * stamps, and only for batches within the caller's scope (the staff gate admits the caller before any parameter is
+ * read; the queries take the scope):
  *
  * <ul>
  *   <li>{@code POST /api/v1/batches/{id}/stamp-issues} with {@code {"quantity": N}} and an {@code Idempotency-Key}
@@ -48,15 +54,14 @@ class StampIssueController {
     static final int MAX_SHEET = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(StampIssueController.class);
 
-    private final AdminApiToken token;
+    private final AuditLog audit;
     private final StampIssuing issuing;
     private final StampLookup lookup;
     private final Stamps stamps;
     private final StampCodes codes;
 
-    StampIssueController(
-            AdminApiToken token, StampIssuing issuing, StampLookup lookup, Stamps stamps, StampCodes codes) {
-        this.token = token;
+    StampIssueController(AuditLog audit, StampIssuing issuing, StampLookup lookup, Stamps stamps, StampCodes codes) {
+        this.audit = audit;
         this.issuing = issuing;
         this.lookup = lookup;
         this.stamps = stamps;
@@ -72,13 +77,23 @@ class StampIssueController {
 
     @Post("/batches/{batchId}/stamp-issues")
     @Produces(MediaType.APPLICATION_JSON)
+    @StaffOnly(Permission.ISSUE_STAMPS)
     HttpResponse<Progress> start(
-            long batchId,
-            @Body IssueRequest body,
-            @Header("Idempotency-Key") @Nullable String key,
-            HttpRequest<?> request) {
-        token.require(request);
-        StampIssuing.Run run = issuing.start(batchId, body.quantity(), key, LocalDate.now(ScanPage.ZONE));
+            Staff staff, long batchId, @Body IssueRequest body, @Header("Idempotency-Key") @Nullable String key) {
+        StampIssuing.Started started =
+                issuing.start(batchId, body.quantity(), key, LocalDate.now(ScanPage.ZONE), staff.scope());
+        StampIssuing.Run run = started.run();
+        if (started.created()) {
+            audit.record(
+                    staff,
+                    "stamps.issue",
+                    "stamp_issue",
+                    run.id(),
+                    run.provinceCode(),
+                    run.producerId(),
+                    null,
+                    Map.of("batch", run.batchId(), "quantity", run.quantity(), "idempotencyKey", key));
+        }
         return HttpResponse.<Progress>status(HttpStatus.ACCEPTED)
                 .body(progress(run))
                 .header(HttpHeaders.LOCATION, "/api/v1/stamp-issues/" + run.id());
@@ -86,16 +101,16 @@ class StampIssueController {
 
     @Get("/stamp-issues/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    Progress progress(long id, HttpRequest<?> request) {
-        token.require(request);
-        return progress(run(id));
+    @StaffOnly(Permission.READ_STAMP_RUNS)
+    Progress progress(Staff staff, long id) {
+        return progress(run(id, staff));
     }
 
     @Get("/stamp-issues/{id}/stamps.csv")
     @Produces("text/csv")
-    HttpResponse<StreamedFile> csv(long id, HttpRequest<?> request) {
-        token.require(request);
-        StampIssuing.Run run = done(id);
+    @StaffOnly(Permission.DOWNLOAD_STAMPS)
+    HttpResponse<StreamedFile> csv(Staff staff, long id) {
+        StampIssuing.Run run = done(id, staff);
         ChunkPipe pipe = new ChunkPipe(8);
         // Rows flow from a database cursor through the pipe to the client: never all in memory.
         Thread.ofVirtual().name("stamp-csv-" + id).start(() -> {
@@ -113,17 +128,17 @@ class StampIssueController {
 
     @Get("/stamp-issues/{id}/sheet.pdf")
     @Produces("application/pdf")
+    @StaffOnly(Permission.DOWNLOAD_STAMPS)
     HttpResponse<byte[]> sheet(
+            Staff staff,
             long id,
             @QueryValue(defaultValue = "0") long from,
-            @QueryValue(defaultValue = "1000") int count,
-            HttpRequest<?> request) {
-        token.require(request);
+            @QueryValue(defaultValue = "1000") int count) {
         if (from < 0 || count < 1 || count > MAX_SHEET) {
             throw new HttpStatusException(
                     HttpStatus.BAD_REQUEST, "from must be 0 or more and count between 1 and " + MAX_SHEET);
         }
-        StampIssuing.Run run = done(id);
+        StampIssuing.Run run = done(id, staff);
         int stars = lookup.stars(run.productId());
         List<StampSheet.Label> labels = new ArrayList<>(count);
         issuing.forEachStamp(run.id(), from, count, serial -> {
@@ -139,12 +154,13 @@ class StampIssueController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private StampIssuing.Run run(long id) {
-        return issuing.find(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no stamp run " + id));
+    private StampIssuing.Run run(long id, Staff staff) {
+        return issuing.find(id, staff.scope())
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no stamp run " + id));
     }
 
-    private StampIssuing.Run done(long id) {
-        StampIssuing.Run run = run(id);
+    private StampIssuing.Run done(long id, Staff staff) {
+        StampIssuing.Run run = run(id, staff);
         if (!"DONE".equals(run.status())) {
             throw new HttpStatusException(
                     HttpStatus.CONFLICT, "the run is still issuing: " + run.issued() + " of " + run.quantity());

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.portal.certification.CertificateStatus;
 import vn.ocop.portal.certification.RecordedStatus;
+import vn.ocop.portal.staff.Scope;
 
 /**
  * Issues N item stamps for a batch (up to 100,000 in one run) in chunks of 1,000, each chunk in its own
@@ -47,7 +48,16 @@ class StampIssuing {
             @Nullable String gtin14,
             int quantity,
             int issued,
-            String status) {}
+            String status,
+            String provinceCode,
+            long producerId) {}
+
+    /** A run asked for, and whether this request created it (an idempotent repeat did not). */
+    record Started(Run run, boolean created) {}
+
+    /** Keeps a query on runs and batches within a staff scope (binds {@link #scopeParameters}). */
+    private static final String WITHIN = " and (cast(? as text) is null or pr.province_code = ?)"
+            + " and (cast(? as bigint) is null or p.producer_id = ?)";
 
     private final TransactionOperations<Connection> transactions;
     private final StampCodes codes;
@@ -61,8 +71,11 @@ class StampIssuing {
         this.codes = codes;
     }
 
-    /** Starts (or finds, or resumes) the run of this idempotency key. */
-    Run start(long batchId, int quantity, String key, LocalDate today) {
+    /**
+     * Starts (or finds, or resumes) the run of this idempotency key, for a batch within the scope (another scope's
+     * batch is as unknown as a missing one).
+     */
+    Started start(long batchId, int quantity, String key, LocalDate today, Scope scope) {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw new HttpStatusException(
                     HttpStatus.BAD_REQUEST, "quantity must be between 1 and " + MAX_QUANTITY + ", not " + quantity);
@@ -71,9 +84,10 @@ class StampIssuing {
             throw new HttpStatusException(
                     HttpStatus.BAD_REQUEST, "an idempotency key of 1 to 100 characters is needed");
         }
-        Run run = transactions.executeWrite(status -> {
+        Started started = transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            requireMarkAllowed(connection, batchId, today);
+            requireMarkAllowed(connection, batchId, today, scope);
+            int inserted;
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into stamp_issue (batch_id, idempotency_key, quantity) values (?, ?, ?)
                     on conflict (idempotency_key) do nothing
@@ -81,23 +95,26 @@ class StampIssuing {
                 insert.setLong(1, batchId);
                 insert.setString(2, key);
                 insert.setInt(3, quantity);
-                insert.executeUpdate();
+                inserted = insert.executeUpdate();
             }
             Run found = find(connection, "i.idempotency_key = ?", key).orElseThrow();
             if (found.batchId() != batchId || found.quantity() != quantity) {
                 throw new HttpStatusException(
                         HttpStatus.CONFLICT, "this idempotency key was used for another batch or quantity");
             }
-            return found;
+            return new Started(found, inserted == 1);
         });
+        Run run = started.run();
         if (!"DONE".equals(run.status()) && active.add(run.id())) {
             runner.execute(() -> complete(run.id()));
         }
-        return run;
+        return started;
     }
 
-    Optional<Run> find(long id) {
-        return transactions.executeRead(status -> find(status.getConnection(), "i.id = ?", id));
+    /** The run, if its batch lies within the scope. */
+    Optional<Run> find(long id, Scope scope) {
+        return transactions.executeRead(
+                status -> find(status.getConnection(), "i.id = ?" + WITHIN, concat(id, scopeParameters(scope))));
     }
 
     /** Streams the run's stamps, in issuing order, to {@code each}: a cursor of 1,000 rows at a time. */
@@ -225,14 +242,19 @@ class StampIssuing {
     }
 
     /** Stamps carry the OCOP mark and stars: only for a product whose certificate allows them today. */
-    private static void requireMarkAllowed(Connection connection, long batchId, LocalDate today) throws SQLException {
+    private static void requireMarkAllowed(Connection connection, long batchId, LocalDate today, Scope scope)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 select c.status, c.valid_until from batch b
+                join product p on p.id = b.product_id join producer pr on pr.id = p.producer_id
                 left join lateral (select status, valid_until from certification where product_id = b.product_id
                                    order by decision_date desc, id desc limit 1) c on true
                 where b.id = ?
-                """)) {
-            select.setLong(1, batchId);
+                """ + WITHIN)) {
+            Object[] parameters = concat(batchId, scopeParameters(scope));
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new HttpStatusException(HttpStatus.NOT_FOUND, "no batch " + batchId);
@@ -250,13 +272,16 @@ class StampIssuing {
         }
     }
 
-    private static Optional<Run> find(Connection connection, String condition, Object value) throws SQLException {
+    private static Optional<Run> find(Connection connection, String condition, Object... values) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 select i.id, i.batch_id, b.product_id, b.lot_number, lpad(p.gtin, 14, '0'), i.quantity, i.issued,
-                       i.status
+                       i.status, pr.province_code, p.producer_id
                 from stamp_issue i join batch b on b.id = i.batch_id join product p on p.id = b.product_id
+                join producer pr on pr.id = p.producer_id
                 """ + " where " + condition)) {
-            select.setObject(1, value);
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -269,9 +294,22 @@ class StampIssuing {
                         row.getString(5),
                         row.getInt(6),
                         row.getInt(7),
-                        row.getString(8)));
+                        row.getString(8),
+                        row.getString(9),
+                        row.getLong(10)));
             }
         }
+    }
+
+    private static Object[] scopeParameters(Scope scope) {
+        return new Object[] {scope.provinceCode(), scope.provinceCode(), scope.producerId(), scope.producerId()};
+    }
+
+    private static Object[] concat(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private static String csv(String value) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.ocop.portal.shared.FormTokens;
 import vn.ocop.portal.support.Pages;
 
 /** "Report a problem": stored for staff, validated, protected against cross-site posts, rate-limited. */

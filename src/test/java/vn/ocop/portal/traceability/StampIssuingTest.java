@@ -10,6 +10,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,9 +33,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.ocop.portal.staff.Role;
+import vn.ocop.portal.staff.Scope;
+import vn.ocop.portal.staff.TestStaff;
 
-/** Issuing item stamps through the token-guarded API: idempotent, streamed to CSV, printed on A4 sheets. */
+/** Issuing item stamps through the API, with a personal API token: idempotent, streamed to CSV, printed on A4 sheets. */
 @MicronautTest(transactional = false)
 class StampIssuingTest {
 
@@ -48,8 +53,16 @@ class StampIssuingTest {
     @Inject
     StampCodes codes;
 
-    @Value("${ocop.admin.api-token}")
+    @Inject
+    ApplicationContext context;
+
+    /** A national OCOP officer's personal API token. */
     String token;
+
+    @BeforeEach
+    void token() {
+        token = TestStaff.apiToken(context, Role.OCOP_OFFICER, Scope.national());
+    }
 
     @Value("${ocop.public-base-url}")
     String baseUrl;

@@ -1,4 +1,4 @@
-package vn.ocop.portal.traceability;
+package vn.ocop.portal.shared;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -18,10 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  * browser, within two hours.
  */
 @Singleton
-class FormTokens {
+public class FormTokens {
 
-    static final String COOKIE = "ocop_form";
-    static final Duration LIFETIME = Duration.ofHours(2);
+    public static final String COOKIE = "ocop_form";
+    public static final Duration LIFETIME = Duration.ofHours(2);
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
@@ -31,17 +31,17 @@ class FormTokens {
         this.key = new SecretKeySpec(hmac(secret.getBytes(StandardCharsets.UTF_8), "ocop-form-key-1"), "HmacSHA256");
     }
 
-    String newBrowserValue() {
+    public String newBrowserValue() {
         byte[] value = new byte[18];
         random.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
-    String token(String browserValue, long nowMillis) {
+    public String token(String browserValue, long nowMillis) {
         return nowMillis + "." + sign(browserValue, nowMillis);
     }
 
-    boolean valid(String browserValue, String token, long nowMillis) {
+    public boolean valid(String browserValue, String token, long nowMillis) {
         if (browserValue == null || token == null || token.length() > 200) {
             return false;
         }

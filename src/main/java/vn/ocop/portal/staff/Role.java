@@ -1,0 +1,55 @@
+package vn.ocop.portal.staff;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What an account is for. Staff roles are national or scoped to one province; a producer account ("chủ thể") sees
+ * only its own producer's records.
+ */
+public enum Role {
+    ADMINISTRATOR(EnumSet.allOf(Permission.class)),
+    OCOP_OFFICER(EnumSet.of(
+            Permission.ADMIN_HOME,
+            Permission.OWN_ACCOUNT,
+            Permission.ISSUE_STAMPS,
+            Permission.READ_STAMP_RUNS,
+            Permission.DOWNLOAD_STAMPS)),
+    COMMERCE_STAFF(EnumSet.of(Permission.ADMIN_HOME, Permission.OWN_ACCOUNT)),
+    VIEWER(EnumSet.of(Permission.ADMIN_HOME, Permission.OWN_ACCOUNT, Permission.READ_STAMP_RUNS)),
+    PRODUCER(EnumSet.of(
+            Permission.ADMIN_HOME,
+            Permission.OWN_ACCOUNT,
+            Permission.ISSUE_STAMPS,
+            Permission.READ_STAMP_RUNS,
+            Permission.DOWNLOAD_STAMPS));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public boolean may(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Administrators must sign in with a second factor; everyone else is offered one. */
+    public boolean requiresSecondFactor() {
+        return this == ADMINISTRATOR;
+    }
+
+    /** The message key of the role's name. */
+    public String messageKey() {
+        return "staff.role." + name();
+    }
+
+    public static java.util.Optional<Role> parse(String value) {
+        for (Role role : values()) {
+            if (role.name().equals(value)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,267 @@
+package vn.ocop.portal.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import vn.ocop.portal.support.Pages;
+import vn.ocop.portal.support.Sql;
+
+/**
+ * Scope on every staff route: a record of another province (or another producer) is refused for reading and for
+ * writing, and a write leaves it as it was. The table below has one row per staff route; a staff route that is not
+ * in it fails {@link #shouldHaveAScopeCaseForEveryStaffRoute}, so every new route joins the table.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffScopeTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    Router router;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    /** Signed in as an administrator of Hà Nội (01). */
+    SignedInClient hanoiAdmin;
+    /** Records of Lâm Đồng (68), which Hà Nội's staff must not touch. */
+    TestStaff.Made lamdongOfficer;
+
+    long lamdongSession;
+    long lamdongToken;
+    long lamdongBatch;
+    long lamdongRun;
+    String hanoiOfficerToken;
+    String producerToken;
+
+    @BeforeAll
+    void records() {
+        hanoiAdmin = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.province("01"), true));
+        lamdongOfficer = TestStaff.account(context, Role.OCOP_OFFICER, Scope.province("68"), false);
+        new SignedInClient(http, context).signIn(lamdongOfficer);
+        lamdongSession = Sql.number(
+                transactions,
+                "select max(id) from account_session where ended_at is null and account_id = " + lamdongOfficer.id());
+        String lamdongApi = TestStaff.apiToken(context, lamdongOfficer.id());
+        lamdongToken = Sql.number(transactions, "select max(id) from api_token where account_id = " + lamdongOfficer.id());
+        lamdongBatch = batchOfProvince("68");
+        HttpResponse<String> run = Pages.fetch(http, HttpRequest.POST(
+                        "/api/v1/batches/" + lamdongBatch + "/stamp-issues", Map.of("quantity", 3))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bearerAuth(lamdongApi));
+        assertEquals(HttpStatus.ACCEPTED, run.getStatus(), run.body());
+        lamdongRun = Long.parseLong(run.getHeaders().get("Location").replaceAll(".*/", ""));
+        hanoiOfficerToken = TestStaff.apiToken(context, Role.OCOP_OFFICER, Scope.province("01"));
+        long producer = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
+        producerToken = TestStaff.apiToken(context, Role.PRODUCER, Scope.producer(producer));
+    }
+
+    /** A route's scope check: it runs the requests and asserts the refusal and that nothing changed. */
+    @FunctionalInterface
+    interface ScopeCase {
+        void check();
+    }
+
+    private Map<String, ScopeCase> cases() {
+        Map<String, ScopeCase> cases = new LinkedHashMap<>();
+        cases.put("GET /admin", () -> assertFalse(hanoiAdmin.get("/admin").body().contains(lamdongOfficer.email())));
+        cases.put("GET /admin/accounts", () -> {
+            assertFalse(hanoiAdmin.get("/admin/accounts").body().contains(lamdongOfficer.email()));
+            assertFalse(hanoiAdmin.get("/admin/accounts?q=" + lamdongOfficer.email()).body()
+                    .contains(lamdongOfficer.email()));
+        });
+        cases.put("GET /admin/accounts/new", () -> {
+            Document form = Pages.html(hanoiAdmin.get("/admin/accounts/new"));
+            assertTrue(form.select("#account-province option[value=68]").isEmpty(), "only Hà Nội is offered");
+        });
+        cases.put("POST /admin/accounts/new", () -> {
+            String email = "outside-" + UUID.randomUUID() + "@test.ocop.vn";
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/accounts/new",
+                    Map.of("email", email, "name", "Outside", "role", "OCOP_OFFICER", "province", "68"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            HttpResponse<String> national = hanoiAdmin.post(
+                    "/admin/accounts/new", Map.of("email", email, "name", "Outside", "role", "ADMINISTRATOR"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, national.getStatus(), "nor a national account");
+            HttpResponse<String> otherProducer = hanoiAdmin.post(
+                    "/admin/accounts/new",
+                    Map.of("email", email, "name", "Outside", "role", "PRODUCER", "producer", "5801742362"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, otherProducer.getStatus(), "nor a Lâm Đồng producer's");
+            assertEquals(0, Sql.number(transactions, "select count(*) from account where email = '" + email + "'"));
+        });
+        cases.put("GET /admin/accounts/{id}", () -> assertRefused(hanoiAdmin.get("/admin/accounts/" + lamdongOfficer.id())));
+        cases.put("POST /admin/accounts/{id}", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/accounts/" + lamdongOfficer.id(),
+                    Map.of("name", "Renamed", "role", "VIEWER", "province", "01")));
+            assertEquals("OCOP_OFFICER", Sql.text(transactions, "select role from account where id = " + lamdongOfficer.id()));
+        });
+        cases.put("POST /admin/accounts/{id}/disable", () -> {
+            assertRefused(hanoiAdmin.post("/admin/accounts/" + lamdongOfficer.id() + "/disable", Map.of()));
+            assertEquals("t", Sql.text(transactions, "select enabled from account where id = " + lamdongOfficer.id()));
+        });
+        cases.put("POST /admin/accounts/{id}/enable", () ->
+                assertRefused(hanoiAdmin.post("/admin/accounts/" + lamdongOfficer.id() + "/enable", Map.of())));
+        cases.put("POST /admin/accounts/{id}/reset-link", () -> {
+            assertRefused(hanoiAdmin.post("/admin/accounts/" + lamdongOfficer.id() + "/reset-link", Map.of()));
+            assertEquals(0, Sql.number(transactions,
+                    "select count(*) from account_link where account_id = " + lamdongOfficer.id()));
+        });
+        cases.put("GET /admin/audit", () -> assertFalse(hanoiAdmin.get("/admin/audit?entity=account").body()
+                .contains(lamdongOfficer.email())));
+        cases.put("GET /admin/audit/export.csv", () -> {
+            String csv = hanoiAdmin.get("/admin/audit/export.csv").body();
+            assertFalse(csv.contains(lamdongOfficer.email()));
+            assertFalse(csv.contains("\"stamp_issue\",\"" + lamdongRun + "\""));
+        });
+        // One's own account: the records in its path are one's own sessions and tokens only.
+        cases.put("GET /admin/account", () -> assertFalse(hanoiAdmin.get("/admin/account").body()
+                .contains("data-session=\"" + lamdongSession + "\"")));
+        cases.put("POST /admin/account/password", this::ownAccountOnly);
+        cases.put("GET /admin/account/two-factor", this::ownAccountOnly);
+        cases.put("POST /admin/account/two-factor", this::ownAccountOnly);
+        cases.put("GET /admin/account/two-factor/qr.png", this::ownAccountOnly);
+        cases.put("POST /admin/account/two-factor/remove", this::ownAccountOnly);
+        cases.put("POST /admin/account/recovery-codes", this::ownAccountOnly);
+        cases.put("POST /admin/account/tokens", this::ownAccountOnly);
+        cases.put("POST /admin/account/sessions/{id}/end", () -> {
+            assertRefused(hanoiAdmin.post("/admin/account/sessions/" + lamdongSession + "/end", Map.of()));
+            assertEquals(0, Sql.number(transactions,
+                    "select count(*) from account_session where ended_at is not null and id = " + lamdongSession));
+        });
+        cases.put("POST /admin/account/tokens/{id}/revoke", () -> {
+            assertRefused(hanoiAdmin.post("/admin/account/tokens/" + lamdongToken + "/revoke", Map.of()));
+            assertEquals(0, Sql.number(transactions,
+                    "select count(*) from api_token where revoked_at is not null and id = " + lamdongToken));
+        });
+        cases.put("POST /api/v1/batches/{batchId}/stamp-issues", () -> {
+            long before = Sql.number(transactions, "select count(*) from stamp_issue where batch_id = " + lamdongBatch);
+            for (String token : new String[] {hanoiOfficerToken, producerToken}) {
+                HttpResponse<String> refused = Pages.fetch(http, HttpRequest.POST(
+                                "/api/v1/batches/" + lamdongBatch + "/stamp-issues", Map.of("quantity", 3))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .bearerAuth(token));
+                assertEquals(HttpStatus.NOT_FOUND, refused.getStatus(), refused.body());
+            }
+            assertEquals(before, Sql.number(transactions, "select count(*) from stamp_issue where batch_id = " + lamdongBatch));
+        });
+        for (String path : new String[] {
+            "/api/v1/stamp-issues/{id}", "/api/v1/stamp-issues/{id}/stamps.csv", "/api/v1/stamp-issues/{id}/sheet.pdf"
+        }) {
+            cases.put("GET " + path, () -> {
+                for (String token : new String[] {hanoiOfficerToken, producerToken}) {
+                    HttpResponse<String> refused = Pages.fetch(http, HttpRequest.GET(path.replace("{id}", Long.toString(lamdongRun)))
+                            .bearerAuth(token));
+                    assertEquals(HttpStatus.NOT_FOUND, refused.getStatus(), path);
+                }
+            });
+        }
+        return cases;
+    }
+
+    /** Routes of one's own account have no record of anyone else in their path: the session's account is used. */
+    private void ownAccountOnly() {
+        HttpResponse<String> page = hanoiAdmin.get("/admin/account");
+        assertFalse(page.body().contains(lamdongOfficer.email()));
+    }
+
+    @Test
+    void shouldHaveAScopeCaseForEveryStaffRoute() {
+        Set<String> staffRoutes = new TreeSet<>();
+        for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
+            String path = route.getUriMatchTemplate().toPathString();
+            boolean staff = route.getAnnotationMetadata().hasAnnotation(StaffOnly.class)
+                    || path.startsWith("/admin")
+                    || path.startsWith("/api/v1/stamp-issues")
+                    || path.contains("/stamp-issues");
+            if (staff) {
+                staffRoutes.add(route.getHttpMethodName() + " " + path);
+            }
+        }
+        assertEquals(staffRoutes, new TreeSet<>(cases().keySet()), "every staff route has its scope case");
+    }
+
+    @Test
+    void shouldNameAPermissionOnEveryStaffRoute() {
+        router.uriRoutes()
+                .filter(route -> route.getUriMatchTemplate().toPathString().startsWith("/admin"))
+                .forEach(route -> assertTrue(
+                        route.getAnnotationMetadata().hasAnnotation(StaffOnly.class),
+                        route.getUriMatchTemplate().toPathString() + " names no permission"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shouldRefuseAnotherProvincesOrProducersRecords() {
+        return cases().entrySet().stream()
+                .map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> entry.getValue().check()));
+    }
+
+    private static void assertRefused(HttpResponse<String> response) {
+        assertEquals(HttpStatus.FORBIDDEN, response.getStatus(), response.body());
+        assertEquals("denied", Pages.html(response).selectFirst("main").attr("data-reason"));
+    }
+
+    /** A batch of a product of the province whose certificate stays valid (stamps may be issued for it). */
+    private long batchOfProvince(String province) {
+        return transactions.executeWrite(status -> {
+            long product;
+            try (PreparedStatement select = status.getConnection().prepareStatement("""
+                    select p.id from product p join producer pr on pr.id = p.producer_id
+                    join current_certification c on c.product_id = p.id
+                    where pr.province_code = ? and c.status = 'VALID' and c.valid_until > current_date + 60
+                    order by p.id limit 1
+                    """)) {
+                select.setString(1, province);
+                try (ResultSet row = select.executeQuery()) {
+                    assertTrue(row.next(), "a valid product in province " + province);
+                    product = row.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = status.getConnection().prepareStatement("""
+                    insert into batch (product_id, lot_number, production_date, quantity)
+                    values (?, ?, current_date - 3, 100) returning id
+                    """)) {
+                insert.setLong(1, product);
+                insert.setString(2, "SC" + UUID.randomUUID().toString().substring(0, 8));
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+}
