@@ -19,7 +19,6 @@ DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-32}
 CODES=${CODES:-10000}
 PORTAL_HEAP=${PORTAL_HEAP:--XX:+UseZGC -Xmx2g}
-TOKEN=bench-only-admin-token-not-secret-0123456789
 BASE=http://127.0.0.1:$PORT
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
@@ -28,7 +27,7 @@ rm -rf "$WORK" && mkdir -p "$WORK/www" "$WORK/nginx-tmp"
 JAR=$(ls target/ocop-portal-*.jar | grep -v original | head -1)
 
 echo "Starting the portal (demo data, embedded PostgreSQL and Elasticsearch in $WORK/data) ..."
-OCOP_STAMP_SECRET=bench-only-stamp-key-not-secret-0123456789 OCOP_ADMIN_API_TOKEN=$TOKEN \
+OCOP_STAMP_SECRET=bench-only-stamp-key-not-secret-0123456789 \
 OCOP_DEMO_DATA=true OCOP_PUBLIC_BASE_URL=$BASE MICRONAUT_SERVER_PORT=$PORT \
   "$JAVA_HOME/bin/java" $PORTAL_HEAP ${JAVA_OPTS:-} -Docop.data-dir="$WORK/data" \
   -Docop.embedded.elasticsearch-home="$ROOT/target/elasticsearch/elasticsearch-8.19.21" \
@@ -46,6 +45,8 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fs "$BASE/health" > /dev/null
+# A personal API token of the demo officer, made through the sign-in and account pages.
+TOKEN=$(bench/staff-token.sh "$BASE")
 
 auth=(-H "Authorization: Bearer $TOKEN")
 batch() { # a batch of a product whose certificate is valid: the first one the EPCIS export knows

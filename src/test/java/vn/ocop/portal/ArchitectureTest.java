@@ -34,7 +34,22 @@ class ArchitectureTest {
                     "vn.ocop.portal.product..",
                     "vn.ocop.portal.certification..",
                     "vn.ocop.portal.search..",
-                    "vn.ocop.portal.region..");
+                    "vn.ocop.portal.region..",
+                    "vn.ocop.portal.traceability..",
+                    "vn.ocop.portal.staff..",
+                    "vn.ocop.portal.admin..");
+
+    @ArchTest
+    static final ArchRule staffKnowsNoFeatureScreens = noClasses()
+            .that()
+            .resideInAPackage("vn.ocop.portal.staff..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "vn.ocop.portal.admin..",
+                    "vn.ocop.portal.catalogue..",
+                    "vn.ocop.portal.traceability..",
+                    "vn.ocop.portal.demo..");
 
     @ArchTest
     static final ArchRule onlyTheEmbeddedServicesStartDatabases = noClasses()

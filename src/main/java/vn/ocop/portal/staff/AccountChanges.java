@@ -105,51 +105,35 @@ class AccountChanges {
     }
 
     String resetLink(Staff actor, Account account) {
-        return database.inTransaction(() -> {
-            String token = links.create(account.id(), AccountLinks.Purpose.PASSWORD_RESET);
-            audit.record(
-                    actor,
-                    "account.reset-link",
-                    "account",
-                    account.id(),
-                    account.homeProvince(),
-                    account.producerId(),
-                    null,
-                    Map.of("link", "PASSWORD_RESET"));
-            return token;
-        });
+        return link(AuditLog.Actor.of(actor), account, AccountLinks.Purpose.PASSWORD_RESET, "account.reset-link");
     }
 
     /** A new invitation link for an account whose password was never set (the old link is spent). */
     String invitationAgain(Staff actor, Account account) {
-        return database.inTransaction(() -> {
-            String token = links.create(account.id(), AccountLinks.Purpose.INVITATION);
-            audit.record(
-                    actor,
-                    "account.invitation-renew",
-                    "account",
-                    account.id(),
-                    account.homeProvince(),
-                    account.producerId(),
-                    null,
-                    Map.of("link", "INVITATION"));
-            return token;
-        });
+        return link(AuditLog.Actor.of(actor), account, AccountLinks.Purpose.INVITATION, "account.invitation-renew");
     }
 
     /** A password reset asked for by the person (e-mailed): audited as the account itself. */
     String selfServiceResetLink(Account account, String network) {
+        return link(
+                SignIn.actor(account, network),
+                account,
+                AccountLinks.Purpose.PASSWORD_RESET,
+                "account.reset-requested");
+    }
+
+    private String link(AuditLog.Actor actor, Account account, AccountLinks.Purpose purpose, String action) {
         return database.inTransaction(() -> {
-            String token = links.create(account.id(), AccountLinks.Purpose.PASSWORD_RESET);
+            String token = links.create(account.id(), purpose);
             audit.record(
-                    SignIn.actor(account, network),
-                    "account.reset-requested",
+                    actor,
+                    action,
                     "account",
                     account.id(),
                     account.homeProvince(),
                     account.producerId(),
                     null,
-                    Map.of("link", "PASSWORD_RESET"));
+                    Map.of("link", purpose.name()));
             return token;
         });
     }

@@ -141,8 +141,9 @@ class AccountLinkController {
         model.put("formToken", forms.token(browserValue));
         model.put("error", error);
         MutableHttpResponse<?> response = LoginController.page(status, "staff/set-password", model);
-        // The link's token must not leak to other sites through Referer.
-        response.header("Referrer-Policy", "no-referrer");
+        // The link's token must not leak to other sites through Referer (same-origin, not no-referrer: with no
+        // referrer at all Chrome posts the form with "Origin: null", which Micronaut refuses on localhost).
+        response.header("Referrer-Policy", "same-origin");
         forms.remember(request, response, browserValue);
         return response;
     }

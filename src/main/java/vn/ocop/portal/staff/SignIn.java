@@ -76,15 +76,7 @@ class SignIn {
         Sessions.Opened session = database.inTransaction(() -> {
             Sessions.Opened opened = sessions.open(account.id(), nextStep == null, network, userAgent);
             if (nextStep == null) {
-                audit.record(
-                        actor(account, network),
-                        "session.sign-in",
-                        "account",
-                        account.id(),
-                        account.homeProvince(),
-                        account.producerId(),
-                        null,
-                        Map.of("session", opened.id()));
+                recordSignIn(account, network, Map.of("session", opened.id(), "secondFactor", "none"));
             }
             return opened;
         });
@@ -159,17 +151,22 @@ class SignIn {
         return database.inTransaction(() -> {
             sessions.end(pending.id(), "second-factor");
             Sessions.Opened opened = sessions.open(account.id(), true, network, userAgent);
-            audit.record(
-                    actor(account, network),
-                    "session.sign-in",
-                    "account",
-                    account.id(),
-                    account.homeProvince(),
-                    account.producerId(),
-                    null,
-                    Map.of("session", opened.id(), "secondFactor", how));
+            recordSignIn(account, network, Map.of("session", opened.id(), "secondFactor", how));
             return opened;
         });
+    }
+
+    /** Sign-ins are security events: each complete one is in the audit log (failures are counted, not logged). */
+    private void recordSignIn(Account account, String network, Map<String, Object> what) {
+        audit.record(
+                actor(account, network),
+                "session.sign-in",
+                "account",
+                account.id(),
+                account.homeProvince(),
+                account.producerId(),
+                null,
+                what);
     }
 
     static AuditLog.Actor actor(Account account, String network) {

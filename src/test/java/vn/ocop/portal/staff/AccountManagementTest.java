@@ -56,7 +56,15 @@ class AccountManagementTest {
         String email = "invited-" + UUID.randomUUID() + "@test.ocop.vn";
         HttpResponse<String> created = admin.post(
                 "/admin/accounts/new",
-                Map.of("email", email.toUpperCase(), "name", "Nguyễn Văn Mới", "role", "OCOP_OFFICER", "province", "01"));
+                Map.of(
+                        "email",
+                        email.toUpperCase(),
+                        "name",
+                        "Nguyễn Văn Mới",
+                        "role",
+                        "OCOP_OFFICER",
+                        "province",
+                        "01"));
         assertEquals(HttpStatus.CREATED, created.getStatus(), created.body());
         String link = Pages.html(created).selectFirst("[data-link]").text();
         String path = link.replaceFirst("^https?://[^/]+", "");
@@ -65,14 +73,19 @@ class AccountManagementTest {
         SignedInClient invited = new SignedInClient(http, context);
         Document form = Pages.html(invited.get(path));
         assertEquals(email, form.selectFirst("input[name=email]").val(), "the address is stored in lower case");
-        assertEquals("no-referrer", invited.last().getHeaders().get("Referrer-Policy"));
-        HttpResponse<String> set = invited.postRaw(path, Map.of(
-                "_form", form.selectFirst("input[name=_form]").val(),
-                "password", "my own long passphrase here",
-                "confirm", "my own long passphrase here"));
+        assertEquals("same-origin", invited.last().getHeaders().get("Referrer-Policy"));
+        HttpResponse<String> set = invited.postRaw(
+                path,
+                Map.of(
+                        "_form", form.selectFirst("input[name=_form]").val(),
+                        "password", "my own long passphrase here",
+                        "confirm", "my own long passphrase here"));
         assertEquals(HttpStatus.OK, set.getStatus(), set.body());
-        assertEquals(HttpStatus.SEE_OTHER, invited.postPassword(email, "my own long passphrase here").getStatus());
-        assertEquals(HttpStatus.GONE, new SignedInClient(http, context).get(path).getStatus(), "single use");
+        assertEquals(
+                HttpStatus.SEE_OTHER,
+                invited.postPassword(email, "my own long passphrase here").getStatus());
+        assertEquals(
+                HttpStatus.GONE, new SignedInClient(http, context).get(path).getStatus(), "single use");
     }
 
     @Test
@@ -80,16 +93,25 @@ class AccountManagementTest {
         SignedInClient admin = admin(Scope.national());
         HttpResponse<String> refused = admin.post(
                 "/admin/accounts/new",
-                Map.of("email", "not an address", "name", "Tên <b>giữ nguyên</b>", "role", "PRODUCER", "producer", "999"));
+                Map.of(
+                        "email",
+                        "not an address",
+                        "name",
+                        "Tên <b>giữ nguyên</b>",
+                        "role",
+                        "PRODUCER",
+                        "producer",
+                        "999"));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
         Document page = Pages.html(refused);
         assertNotNull(page.selectFirst("[data-error=email]"));
         assertNotNull(page.selectFirst("[data-error=producer]"));
         assertEquals("Tên <b>giữ nguyên</b>", page.selectFirst("#account-name").val(), "input kept, and escaped");
         assertEquals("not an address", page.selectFirst("#account-email").val());
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, admin.post(
-                        "/admin/accounts/new", Map.of("email", "x@y.vn", "name", "X", "role", "KING"))
-                .getStatus());
+        assertEquals(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                admin.post("/admin/accounts/new", Map.of("email", "x@y.vn", "name", "X", "role", "KING"))
+                        .getStatus());
     }
 
     @Test
@@ -98,20 +120,27 @@ class AccountManagementTest {
         TestStaff.Made officer = TestStaff.account(context, Role.OCOP_OFFICER, Scope.province("01"), false);
         SignedInClient officersBrowser = new SignedInClient(http, context).signIn(officer);
         String officersToken = TestStaff.apiToken(context, officer.id());
-        long auditBefore = Sql.number(transactions, "select count(*) from audit_log where entity_id = '" + officer.id() + "'");
+        long auditBefore =
+                Sql.number(transactions, "select count(*) from audit_log where entity_id = '" + officer.id() + "'");
 
         HttpResponse<String> changed = admin.post(
                 "/admin/accounts/" + officer.id(), Map.of("name", "Test officer", "role", "VIEWER", "province", "01"));
         assertEquals(HttpStatus.SEE_OTHER, changed.getStatus(), changed.body());
         assertEquals(HttpStatus.SEE_OTHER, officersBrowser.get("/admin").getStatus(), "signed out at once");
-        assertEquals(auditBefore + 1, Sql.number(transactions, "select count(*) from audit_log where entity_id = '" + officer.id() + "'"));
+        assertEquals(
+                auditBefore + 1,
+                Sql.number(transactions, "select count(*) from audit_log where entity_id = '" + officer.id() + "'"));
         Map<?, ?> before = json.readValue(
-                Sql.text(transactions, "select before::text from audit_log where action = 'account.update' and entity_id = '"
-                        + officer.id() + "' order by id desc limit 1"),
+                Sql.text(
+                        transactions,
+                        "select before::text from audit_log where action = 'account.update' and entity_id = '"
+                                + officer.id() + "' order by id desc limit 1"),
                 Map.class);
         Map<?, ?> after = json.readValue(
-                Sql.text(transactions, "select after::text from audit_log where action = 'account.update' and entity_id = '"
-                        + officer.id() + "' order by id desc limit 1"),
+                Sql.text(
+                        transactions,
+                        "select after::text from audit_log where action = 'account.update' and entity_id = '"
+                                + officer.id() + "' order by id desc limit 1"),
                 Map.class);
         assertEquals("OCOP_OFFICER", before.get("role"));
         assertEquals("VIEWER", after.get("role"));
@@ -120,13 +149,20 @@ class AccountManagementTest {
         officersBrowser.signIn(officer);
         admin.post("/admin/accounts/" + officer.id() + "/disable", Map.of());
         assertEquals(HttpStatus.SEE_OTHER, officersBrowser.get("/admin").getStatus(), "disabled: signed out");
-        assertEquals(HttpStatus.UNAUTHORIZED, new SignedInClient(http, context)
-                .postPassword(officer.email(), TestStaff.PASSWORD)
-                .getStatus());
-        HttpResponse<String> api = Pages.fetch(http, HttpRequest.GET("/api/v1/stamp-issues/1").bearerAuth(officersToken));
+        assertEquals(
+                HttpStatus.UNAUTHORIZED,
+                new SignedInClient(http, context)
+                        .postPassword(officer.email(), TestStaff.PASSWORD)
+                        .getStatus());
+        HttpResponse<String> api =
+                Pages.fetch(http, HttpRequest.GET("/api/v1/stamp-issues/1").bearerAuth(officersToken));
         assertEquals(HttpStatus.UNAUTHORIZED, api.getStatus(), "its API tokens stop with it");
-        assertEquals("account.disable", Sql.text(transactions,
-                "select action from audit_log where entity_id = '" + officer.id() + "' order by id desc limit 1"));
+        assertEquals(
+                "account.disable",
+                Sql.text(
+                        transactions,
+                        "select action from audit_log where entity_id = '" + officer.id()
+                                + "' order by id desc limit 1"));
     }
 
     @Test
@@ -150,9 +186,11 @@ class AccountManagementTest {
         assertTrue(home.select("nav.admin-nav a[href=/admin/accounts]").isEmpty(), "no link to what is refused");
         assertEquals(1, home.select("nav.admin-nav a[href=/admin/account]").size());
         String token = TestStaff.apiToken(context, Role.VIEWER, Scope.national());
-        HttpResponse<String> issue = Pages.fetch(http, HttpRequest.POST("/api/v1/batches/1/stamp-issues", Map.of("quantity", 1))
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bearerAuth(token));
+        HttpResponse<String> issue = Pages.fetch(
+                http,
+                HttpRequest.POST("/api/v1/batches/1/stamp-issues", Map.of("quantity", 1))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .bearerAuth(token));
         assertEquals(HttpStatus.FORBIDDEN, issue.getStatus(), "a viewer's token issues nothing");
     }
 
@@ -161,9 +199,9 @@ class AccountManagementTest {
         admin(Scope.national());
         long rows = Sql.number(transactions, "select count(*) from audit_log");
         assertTrue(rows > 0);
-        for (String sql : new String[] {
-            "update audit_log set action = 'forged'", "delete from audit_log", "truncate audit_log"
-        }) {
+        for (String sql :
+                new String[] {"update audit_log set action = 'forged'", "delete from audit_log", "truncate audit_log"
+                }) {
             assertThrows(
                     RuntimeException.class,
                     () -> transactions.executeWrite(status -> {
@@ -182,17 +220,24 @@ class AccountManagementTest {
     void shouldExportTheAuditLogAsCsvThatASpreadsheetCannotRun() {
         SignedInClient admin = admin(Scope.national());
         String email = "csv-" + UUID.randomUUID() + "@test.ocop.vn";
-        admin.post("/admin/accounts/new", Map.of(
-                "email", email, "name", "=HYPERLINK(\"http://evil.example\",\"x\")", "role", "VIEWER"));
+        admin.post(
+                "/admin/accounts/new",
+                Map.of("email", email, "name", "=HYPERLINK(\"http://evil.example\",\"x\")", "role", "VIEWER"));
         HttpResponse<String> page = admin.get("/admin/audit?action=account.invite");
         assertEquals(HttpStatus.OK, page.getStatus());
         assertTrue(page.body().contains(email));
         HttpResponse<String> csv = admin.get("/admin/audit/export.csv?action=account.invite");
         assertEquals(HttpStatus.OK, csv.getStatus());
         assertTrue(csv.getContentType().orElseThrow().toString().startsWith("text/csv"));
-        String line = csv.body().lines().filter(row -> row.contains(email)).findFirst().orElseThrow();
+        String line = csv.body()
+                .lines()
+                .filter(row -> row.contains(email))
+                .findFirst()
+                .orElseThrow();
         assertTrue(line.contains("\"account.invite\""), line);
         assertTrue(line.contains("HYPERLINK"), "the name is in the row's after value: " + line);
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, admin.get("/admin/audit?from=yesterday").getStatus());
+        assertEquals(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                admin.get("/admin/audit?from=yesterday").getStatus());
     }
 }

@@ -29,6 +29,9 @@ class StaffSignInTest {
     @Inject
     ApplicationContext context;
 
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+
     private SignedInClient browser() {
         return new SignedInClient(http, context);
     }
@@ -231,6 +234,31 @@ class StaffSignInTest {
                 browser()
                         .postPassword(officer.email(), "another quite long passphrase 2026")
                         .getStatus());
+    }
+
+    @Test
+    void shouldEndASessionAfterItsIdleAndAbsoluteTimeouts() {
+        TestStaff.Made officer = TestStaff.account(context, Role.OCOP_OFFICER, Scope.national(), false);
+        SignedInClient idle = browser().signIn(officer);
+        SignedInClient old = browser().signIn(officer);
+        assertEquals(HttpStatus.OK, idle.get("/admin").getStatus());
+        String idleHash = "decode('" + hex(Tokens.sha256(idle.cookie(SessionCookie.SECURE_NAME))) + "', 'hex')";
+        String oldHash = "decode('" + hex(Tokens.sha256(old.cookie(SessionCookie.SECURE_NAME))) + "', 'hex')";
+        transactions.executeWrite(status -> status.getConnection()
+                .createStatement()
+                .executeUpdate(
+                        "update account_session set last_seen_at = now() - interval '31 minutes' where token_hash = "
+                                + idleHash));
+        transactions.executeWrite(status -> status.getConnection()
+                .createStatement()
+                .executeUpdate("update account_session set created_at = now() - interval '13 hours' where token_hash = "
+                        + oldHash));
+        assertEquals(HttpStatus.SEE_OTHER, idle.get("/admin").getStatus(), "30 minutes unused");
+        assertEquals(HttpStatus.SEE_OTHER, old.get("/admin").getStatus(), "12 hours after signing in, used or not");
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     @Test
