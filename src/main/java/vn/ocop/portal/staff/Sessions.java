@@ -1,6 +1,7 @@
 package vn.ocop.portal.staff;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,6 +150,16 @@ class Sessions {
                 accountId,
                 interval(settings.sessionAbsoluteTimeout()),
                 interval(settings.sessionIdleTimeout()));
+    }
+
+    /** Ended and expired sessions are kept a month for the audit trail's sake, then forgotten. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "5m")
+    void forgetOldSessions() {
+        database.update(
+                "delete from account_session where coalesce(ended_at, created_at + cast(? as interval))"
+                        + " < now() - interval '30 days'",
+                interval(settings.sessionAbsoluteTimeout()));
+        database.update("delete from account_link where coalesce(used_at, expires_at) < now() - interval '30 days'");
     }
 
     private static String interval(Duration duration) {
