@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -124,7 +125,7 @@ public class ProductIndex {
         }
         long count = client.count(c -> c.index(ALIAS)).count();
         if (count == 0) {
-            int filled = fill(ALIAS);
+            int filled = fill(ALIAS, n -> {});
             if (filled > 0) {
                 LOG.info("Filled the empty search index with {} products", filled);
             }
@@ -138,11 +139,16 @@ public class ProductIndex {
      * built and drops the indexes before the previous one. Searches keep working throughout.
      */
     public Reindex reindex() throws IOException {
+        return reindex(filled -> {});
+    }
+
+    /** {@link #reindex()}, telling {@code progress} how many products are in the new index after each batch. */
+    public Reindex reindex(IntConsumer progress) throws IOException {
         Instant started = Instant.now();
         Optional<String> previous = current();
         String name = nextName();
         create(name);
-        int products = fill(name);
+        int products = fill(name, progress);
         client.indices().updateAliases(u -> {
             previous.ifPresent(old -> u.actions(a -> a.remove(r -> r.index(old).alias(ALIAS))));
             return u.actions(a -> a.add(add -> add.index(name).alias(ALIAS)));
@@ -207,7 +213,12 @@ public class ProductIndex {
         return failed;
     }
 
-    private int fill(String index) {
+    /** How many products the alias's index holds now (what a reindex will about fill again). */
+    long indexed() throws IOException {
+        return current().isEmpty() ? 0 : client.count(c -> c.index(ALIAS)).count();
+    }
+
+    private int fill(String index, IntConsumer progress) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             long version = nextVersion(connection);
@@ -220,6 +231,7 @@ public class ProductIndex {
                         throw new IOException("Could not index " + failed.size() + " products: " + failed);
                     }
                     count[0] += batch.size();
+                    progress.accept(count[0]);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

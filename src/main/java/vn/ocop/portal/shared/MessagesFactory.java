@@ -17,7 +17,7 @@ class MessagesFactory {
 
     /** The bundles' base names; a feature with words of its own adds its bundle here. */
     static final List<String> BUNDLES =
-            List.of("i18n.messages", "i18n.catalogue", "i18n.traceability", "i18n.staff", "i18n.admin");
+            List.of("i18n.messages", "i18n.catalogue", "i18n.traceability", "i18n.staff", "i18n.admin", "i18n.search");
 
     @Singleton
     @Named("messages")
@@ -52,5 +52,12 @@ class MessagesFactory {
     @Bean(typed = MessageSource.class)
     MessageSource admin() {
         return new ResourceBundleMessageSource(BUNDLES.get(4));
+    }
+
+    @Singleton
+    @Named("search")
+    @Bean(typed = MessageSource.class)
+    MessageSource search() {
+        return new ResourceBundleMessageSource(BUNDLES.get(5));
     }
 }

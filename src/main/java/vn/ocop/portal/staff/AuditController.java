@@ -53,7 +53,48 @@ class AuditController {
             @QueryValue @Nullable Integer page) {
         List<String> errors = new ArrayList<>();
         AuditLog.Filter filter = filter(actor, action, entity, from, to, errors);
-        int pageNumber = page == null || page < 1 ? 1 : Math.min(page, 100_000);
+        return page(staff, filter, actor, action, entity, from, to, page == null ? 1 : page, errors);
+    }
+
+    @Get(value = "/export.csv", produces = "text/csv")
+    HttpResponse<?> export(
+            Staff staff,
+            @QueryValue @Nullable String actor,
+            @QueryValue @Nullable String action,
+            @QueryValue @Nullable String entity,
+            @QueryValue @Nullable String from,
+            @QueryValue @Nullable String to) {
+        List<String> errors = new ArrayList<>();
+        AuditLog.Filter filter = filter(actor, action, entity, from, to, errors);
+        if (!errors.isEmpty() || audit.count(staff.scope(), filter) > EXPORT_MAX) {
+            if (errors.isEmpty()) {
+                errors.add("too-many");
+            }
+            return page(staff, filter, actor, action, entity, from, to, 1, errors);
+        }
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF'); // so that spreadsheets read the Vietnamese as UTF-8
+            audit.writeCsv(staff.scope(), filter, writer);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return HttpResponse.ok(csv.toByteArray())
+                .contentType(MediaType.of("text/csv; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ocop-audit.csv\"");
+    }
+
+    private HttpResponse<?> page(
+            Staff staff,
+            AuditLog.Filter filter,
+            String actor,
+            String action,
+            String entity,
+            String from,
+            String to,
+            int page,
+            List<String> errors) {
+        int pageNumber = Math.max(1, Math.min(page, 100_000));
         long total = audit.count(staff.scope(), filter);
         Map<String, Object> model = new HashMap<>();
         model.put("entries", audit.list(staff.scope(), filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE));
@@ -68,33 +109,9 @@ class AuditController {
         values.put("to", to == null ? "" : to);
         model.put("values", values);
         model.put("errors", errors);
+        model.put("exportMax", EXPORT_MAX);
         return LoginController.page(
                 errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "admin/staff/audit", model);
-    }
-
-    @Get(value = "/export.csv", produces = "text/csv")
-    HttpResponse<?> export(
-            Staff staff,
-            @QueryValue @Nullable String actor,
-            @QueryValue @Nullable String action,
-            @QueryValue @Nullable String entity,
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to) {
-        List<String> errors = new ArrayList<>();
-        AuditLog.Filter filter = filter(actor, action, entity, from, to, errors);
-        if (!errors.isEmpty() || audit.count(staff.scope(), filter) > EXPORT_MAX) {
-            return HttpResponse.seeOther(java.net.URI.create("/admin/audit?" + "from=" + (from == null ? "" : from)));
-        }
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        try (Writer writer = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
-            writer.write('\uFEFF'); // so that spreadsheets read the Vietnamese as UTF-8
-            audit.writeCsv(staff.scope(), filter, writer);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return HttpResponse.ok(csv.toByteArray())
-                .contentType(MediaType.of("text/csv; charset=utf-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ocop-audit.csv\"");
     }
 
     private static AuditLog.Filter filter(

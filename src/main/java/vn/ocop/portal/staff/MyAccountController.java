@@ -100,7 +100,10 @@ class MyAccountController {
     @Get("/two-factor")
     HttpResponse<?> enrolForm(Staff staff) {
         Account account = own(staff);
-        String secret = changes.newPendingSecret(account);
+        // The same secret until it is confirmed: reloading the page must not invalidate what the app just scanned.
+        String secret = account.totpPendingSecret() != null
+                ? secondFactor.decrypt(account.totpPendingSecret())
+                : changes.newPendingSecret(account);
         return enrolPage(staff, HttpStatus.OK, secret, null);
     }
 

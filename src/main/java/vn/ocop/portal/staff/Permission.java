@@ -17,6 +17,8 @@ public enum Permission {
     ISSUE_STAMPS,
     /** Follow stamp-issuing runs within one's scope. */
     READ_STAMP_RUNS,
+    /** Rebuild the search index from PostgreSQL (national administrators: it serves every province). */
+    REINDEX_SEARCH,
     /** Download the codes of issued stamps (CSV and PDF sheets): whoever has them can print genuine stamps. */
     DOWNLOAD_STAMPS
 }

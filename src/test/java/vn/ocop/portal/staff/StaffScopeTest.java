@@ -57,6 +57,8 @@ class StaffScopeTest {
 
     /** Signed in as an administrator of Hà Nội (01). */
     SignedInClient hanoiAdmin;
+
+    TestStaff.Made hanoiAdminAccount;
     /** Records of Lâm Đồng (68), which Hà Nội's staff must not touch. */
     TestStaff.Made lamdongOfficer;
 
@@ -69,8 +71,8 @@ class StaffScopeTest {
 
     @BeforeAll
     void records() {
-        hanoiAdmin = new SignedInClient(http, context)
-                .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.province("01"), true));
+        hanoiAdminAccount = TestStaff.account(context, Role.ADMINISTRATOR, Scope.province("01"), true);
+        hanoiAdmin = new SignedInClient(http, context).signIn(hanoiAdminAccount);
         lamdongOfficer = TestStaff.account(context, Role.OCOP_OFFICER, Scope.province("68"), false);
         new SignedInClient(http, context).signIn(lamdongOfficer);
         lamdongSession = Sql.number(
@@ -165,6 +167,17 @@ class StaffScopeTest {
             String csv = hanoiAdmin.get("/admin/audit/export.csv").body();
             assertFalse(csv.contains(lamdongOfficer.email()));
             assertFalse(csv.contains("\"stamp_issue\",\"" + lamdongRun + "\""));
+        });
+        // The search index serves every province: a province's administrator may not rebuild it.
+        cases.put("GET /admin/search", () -> assertRefused(hanoiAdmin.get("/admin/search")));
+        cases.put("POST /admin/search/reindex", () -> {
+            assertRefused(hanoiAdmin.post("/admin/search/reindex", Map.of()));
+            assertEquals(
+                    0,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from audit_log where action = 'search.reindex'" + " and actor_id = "
+                                    + hanoiAdminAccount.id()));
         });
         // One's own account: the records in its path are one's own sessions and tokens only.
         cases.put(

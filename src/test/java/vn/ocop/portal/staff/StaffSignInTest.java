@@ -45,9 +45,10 @@ class StaffSignInTest {
         HttpResponse<String> api = browser().get("/api/v1/stamp-issues/1");
         assertEquals(HttpStatus.UNAUTHORIZED, api.getStatus());
         assertEquals("Bearer", api.getHeaders().get("WWW-Authenticate"));
-        HttpResponse<String> garbage = Pages.fetch(http, io.micronaut.http.HttpRequest.POST(
-                        "/api/v1/batches/abc/stamp-issues", "{\"quantity\": true")
-                .contentType("application/json"));
+        HttpResponse<String> garbage = Pages.fetch(
+                http,
+                io.micronaut.http.HttpRequest.POST("/api/v1/batches/abc/stamp-issues", "{\"quantity\": true")
+                        .contentType("application/json"));
         assertEquals(HttpStatus.UNAUTHORIZED, garbage.getStatus(), "the token is asked for before the parameters");
     }
 
