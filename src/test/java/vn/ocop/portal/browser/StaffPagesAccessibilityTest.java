@@ -1,0 +1,137 @@
+package vn.ocop.portal.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import vn.ocop.portal.staff.Role;
+import vn.ocop.portal.staff.Scope;
+import vn.ocop.portal.staff.SignedInClient;
+import vn.ocop.portal.staff.TestStaff;
+
+/**
+ * Every staff page, signed in as a national administrator (who sees them all), in Vietnamese and English: no
+ * axe-core WCAG 2.2 AA violation, and no horizontal scroll on a 360 px or 390 px phone. A new staff page joins by
+ * adding its path to {@link #pages()}.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffPagesAccessibilityTest {
+
+    private static final List<String> WCAG_22_AA =
+            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
+
+    private static WebDriver browser;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationContext context;
+
+    private String session;
+
+    @BeforeAll
+    void signIn() {
+        browser = Chromium.start(500, 900);
+        SignedInClient admin = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true));
+        session = admin.cookie("__Host-ocop_session");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.quit();
+    }
+
+    static Stream<Arguments> pages() {
+        List<Arguments> pages = new ArrayList<>();
+        for (String language : List.of("vi", "en")) {
+            for (String path : List.of(
+                    "/login",
+                    "/password-reset",
+                    "/account/link/not-a-live-link-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                    "/admin",
+                    "/admin/account",
+                    "/admin/account/two-factor",
+                    "/admin/accounts",
+                    "/admin/accounts/new",
+                    "/admin/audit",
+                    "/admin/search")) {
+                pages.add(Arguments.of(path, language));
+            }
+        }
+        return pages.stream();
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("pages")
+    void shouldPassWcag22AaAndFitAPhone(String path, String language) {
+        for (int width : List.of(360, 390)) {
+            ((ChromeDriver) browser)
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+            browser.get(server.getURL() + "/robots.txt");
+            browser.manage().deleteAllCookies();
+            browser.manage().addCookie(new Cookie("lang", language));
+            if (!path.startsWith("/login") && !path.startsWith("/password-reset") && !path.startsWith("/account/")) {
+                browser.manage()
+                        .addCookie(new Cookie.Builder("__Host-ocop_session", session)
+                                .path("/")
+                                .isSecure(true)
+                                .isHttpOnly(true)
+                                .build());
+            }
+            browser.get(server.getURL() + path);
+            assertEquals(server.getURL() + path, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
+            assertEquals(
+                    language, ((JavascriptExecutor) browser).executeScript("return document.documentElement.lang"));
+            long scrollWidth = ((Number)
+                            ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth"))
+                    .longValue();
+            assertTrue(scrollWidth <= width, path + " (" + language + ") is " + scrollWidth + " px wide at " + width);
+            if (width == 390) {
+                Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(browser);
+                assertFalse(results.isErrored(), results.getErrorMessage());
+                assertEquals(List.of(), describe(results.getViolations()), path + " (" + language + ")");
+            }
+        }
+    }
+
+    private static List<String> describe(List<Rule> violations) {
+        List<String> described = new ArrayList<>();
+        for (Rule rule : violations) {
+            rule.getNodes()
+                    .forEach(node -> described.add(rule.getId() + ": " + node.getTarget() + " " + node.getHtml()));
+        }
+        return described;
+    }
+}
