@@ -19,6 +19,10 @@ public enum Permission {
     READ_STAMP_RUNS,
     /** Rebuild the search index from PostgreSQL (national administrators: it serves every province). */
     REINDEX_SEARCH,
+    /** Read the consumer problem reports about one's scope's products. */
+    READ_REPORTS,
+    /** Change a report's status and add notes. */
+    TRIAGE_REPORTS,
     /** Download the codes of issued stamps (CSV and PDF sheets): whoever has them can print genuine stamps. */
     DOWNLOAD_STAMPS
 }

@@ -12,14 +12,18 @@ public enum Role {
     OCOP_OFFICER(EnumSet.of(
             Permission.ADMIN_HOME,
             Permission.OWN_ACCOUNT,
+            Permission.READ_REPORTS,
+            Permission.TRIAGE_REPORTS,
             Permission.ISSUE_STAMPS,
             Permission.READ_STAMP_RUNS,
             Permission.DOWNLOAD_STAMPS)),
     COMMERCE_STAFF(EnumSet.of(Permission.ADMIN_HOME, Permission.OWN_ACCOUNT)),
-    VIEWER(EnumSet.of(Permission.ADMIN_HOME, Permission.OWN_ACCOUNT, Permission.READ_STAMP_RUNS)),
+    VIEWER(EnumSet.of(
+            Permission.ADMIN_HOME, Permission.OWN_ACCOUNT, Permission.READ_STAMP_RUNS, Permission.READ_REPORTS)),
     PRODUCER(EnumSet.of(
             Permission.ADMIN_HOME,
             Permission.OWN_ACCOUNT,
+            Permission.READ_REPORTS,
             Permission.ISSUE_STAMPS,
             Permission.READ_STAMP_RUNS,
             Permission.DOWNLOAD_STAMPS));

@@ -56,7 +56,12 @@ class StaffPagesAccessibilityTest {
     @Inject
     ApplicationContext context;
 
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+
     private String session;
+    /** A consumer report, for the report page. */
+    private long report;
 
     @BeforeAll
     void signIn() {
@@ -64,6 +69,15 @@ class StaffPagesAccessibilityTest {
         SignedInClient admin = new SignedInClient(http, context)
                 .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true));
         session = admin.cookie("__Host-ocop_session");
+        report = transactions.executeWrite(status -> {
+            try (java.sql.ResultSet row = status.getConnection().createStatement().executeQuery(
+                    "insert into problem_report (code, product_id, kind, message, contact, network)"
+                            + " select 'A11YCODE', min(id), 'COUNTERFEIT', 'Tem trên hộp này trông khác tem cũ', "
+                            + "'0912 345 678', 'test' from product returning id")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
     }
 
     @AfterAll
@@ -84,7 +98,9 @@ class StaffPagesAccessibilityTest {
                     "/admin/accounts",
                     "/admin/accounts/new",
                     "/admin/audit",
-                    "/admin/search")) {
+                    "/admin/search",
+                    "/admin/reports",
+                    "/admin/reports/{report}")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -110,8 +126,9 @@ class StaffPagesAccessibilityTest {
                                 .isHttpOnly(true)
                                 .build());
             }
-            browser.get(server.getURL() + path);
-            assertEquals(server.getURL() + path, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
+            String url = server.getURL() + path.replace("{report}", Long.toString(report));
+            browser.get(url);
+            assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(
                     language, ((JavascriptExecutor) browser).executeScript("return document.documentElement.lang"));
             long scrollWidth = ((Number)

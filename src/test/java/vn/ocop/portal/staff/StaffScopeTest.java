@@ -66,6 +66,7 @@ class StaffScopeTest {
     long lamdongToken;
     long lamdongBatch;
     long lamdongRun;
+    long lamdongReport;
     String hanoiOfficerToken;
     String producerToken;
 
@@ -90,6 +91,18 @@ class StaffScopeTest {
         assertEquals(HttpStatus.ACCEPTED, run.getStatus(), run.body());
         lamdongRun = Long.parseLong(run.getHeaders().get("Location").replaceAll(".*/", ""));
         hanoiOfficerToken = TestStaff.apiToken(context, Role.OCOP_OFFICER, Scope.province("01"));
+        lamdongReport = transactions.executeWrite(status -> {
+            try (PreparedStatement insert = status.getConnection()
+                    .prepareStatement("insert into problem_report (code, product_id, kind, message, network)"
+                            + " select 'SCOPECODE', product_id, 'OTHER', 'A report about Lâm Đồng', 'test'"
+                            + " from batch where id = ? returning id")) {
+                insert.setLong(1, lamdongBatch);
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
         long producer = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
         producerToken = TestStaff.apiToken(context, Role.PRODUCER, Scope.producer(producer));
     }
@@ -168,6 +181,29 @@ class StaffScopeTest {
             assertFalse(csv.contains(lamdongOfficer.email()));
             assertFalse(csv.contains("\"stamp_issue\",\"" + lamdongRun + "\""));
         });
+        cases.put(
+                "GET /admin/reports",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/reports"))
+                        .select("[data-report=" + lamdongReport + "]")
+                        .isEmpty()));
+        cases.put("GET /admin/reports/{id}", () -> assertRefused(hanoiAdmin.get("/admin/reports/" + lamdongReport)));
+        cases.put("POST /admin/reports/{id}", () -> {
+            assertRefused(hanoiAdmin.post("/admin/reports/" + lamdongReport, Map.of("status", "CLOSED", "note", "x")));
+            assertEquals(
+                    "NEW", Sql.text(transactions, "select status from problem_report where id = " + lamdongReport));
+            assertEquals(
+                    0,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from problem_report_note where report_id = " + lamdongReport));
+        });
+        cases.put(
+                "GET /admin/reports/export.csv",
+                () -> assertFalse(hanoiAdmin
+                        .get("/admin/reports/export.csv")
+                        .body()
+                        .lines()
+                        .anyMatch(line -> line.startsWith(lamdongReport + ","))));
         // The search index serves every province: a province's administrator may not rebuild it.
         cases.put("GET /admin/search", () -> assertRefused(hanoiAdmin.get("/admin/search")));
         cases.put("POST /admin/search/reindex", () -> {
