@@ -70,8 +70,9 @@ class StaffPagesAccessibilityTest {
                 .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true));
         session = admin.cookie("__Host-ocop_session");
         report = transactions.executeWrite(status -> {
-            try (java.sql.ResultSet row = status.getConnection().createStatement().executeQuery(
-                    "insert into problem_report (code, product_id, kind, message, contact, network)"
+            try (java.sql.ResultSet row = status.getConnection()
+                    .createStatement()
+                    .executeQuery("insert into problem_report (code, product_id, kind, message, contact, network)"
                             + " select 'A11YCODE', min(id), 'COUNTERFEIT', 'Tem trên hộp này trông khác tem cũ', "
                             + "'0912 345 678', 'test' from product returning id")) {
                 row.next();

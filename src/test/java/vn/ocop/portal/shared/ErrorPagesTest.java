@@ -97,7 +97,8 @@ class ErrorPagesTest {
                 "Quản trị OCOP",
                 page.selectFirst("header .brand").text().replace("★", "").strip());
         assertEquals("noindex", page.selectFirst("meta[name=robots]").attr("content"));
-        assertEquals("/", page.selectFirst("nav.admin-nav a").attr("href"));
+        assertEquals("/", page.selectFirst("a.admin-public").attr("href"));
+        assertEquals(null, page.selectFirst("nav.admin-nav"), "no staff navigation without a signed-in person");
     }
 
     @Test
