@@ -72,8 +72,8 @@ class JudgedQueriesTest {
         int found = 0;
         int empty = 0;
         for (Judged query : judged) {
-            CatalogueResult result = search.search(ProductSearchTest.query(query.text(), 3))
-                    .join();
+            CatalogueResult result =
+                    search.search(ProductSearchTest.query(query.text(), 3)).join();
             assertEquals(false, result.degraded(), "answered by Elasticsearch");
             List<String> top =
                     result.items().stream().map(ProductDocument::slug).toList();
@@ -105,8 +105,8 @@ class JudgedQueriesTest {
 
     static List<Judged> judged() throws IOException {
         List<Judged> judged = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                JudgedQueriesTest.class.getResourceAsStream(JUDGED), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(JudgedQueriesTest.class.getResourceAsStream(JUDGED), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -117,8 +117,7 @@ class JudgedQueriesTest {
                     throw new IllegalStateException("a judged line has three columns: " + line);
                 }
                 boolean all = !columns[1].contains("|");
-                judged.add(new Judged(
-                        columns[0], Arrays.asList(columns[1].split(all ? "," : "\\|")), all, columns[2]));
+                judged.add(new Judged(columns[0], Arrays.asList(columns[1].split(all ? "," : "\\|")), all, columns[2]));
             }
         }
         return judged;
