@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.SuggestMode;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -52,6 +53,7 @@ public class ProductSearch {
             "id",
             "slug",
             "name",
+            "nameEn",
             "producerName",
             "stars",
             "groupCode",
@@ -185,7 +187,7 @@ public class ProductSearch {
      * How loosely a search reads the words. {@code EXACT}: every term, exactly or as one of its vocabulary forms, the
      * last word also as a prefix; {@code TOLERANT}: the same allowing typos (one in words of 3 to 6 letters, two
      * beyond); {@code PARTIAL}: most terms, in a name, producer, group or place (not only a description), allowing
-     * typos when the text is short enough.
+     * no typos.
      */
     enum Pass {
         EXACT,
@@ -329,7 +331,9 @@ public class ProductSearch {
         if (words.isEmpty()) {
             return Query.of(q -> q.bool(b -> b.filter(filters)));
         }
-        boolean fuzzy = pass == Pass.TOLERANT || (pass == Pass.PARTIAL && words.tolerant());
+        // Partial matches take words exactly: a typo allowed in a text that already misses words finds products
+        // sharing nothing with it ("dien thoai" would find "diem" and "thai" in a group's name).
+        boolean fuzzy = pass == Pass.TOLERANT;
         if (pass == Pass.PARTIAL) {
             // Most terms, each counted once; a term found in the name counts double in the ranking.
             List<Query> terms = new ArrayList<>();
@@ -364,9 +368,19 @@ public class ProductSearch {
                             .fuzziness(fuzziness)
                             .boost(3f)))
                     .should(sh -> sh.match(m -> m.field("name").query(text).boost(2f)))
+                    .should(sh -> sh.matchPhrasePrefix(p -> p.field("nameFolded")
+                            .query(canonical)
+                            .maxExpansions(20)
+                            .boost(4f)))
                     .should(sh -> sh.match(
                             m -> m.field("producerFolded").query(canonical).boost(1.5f)))
                     .should(sh -> sh.match(m -> m.field("provinceFolded").query(canonical)));
+            // Vietnamese names start with what the product is ("Mật ong hoa cà phê" is honey): a name that starts
+            // with the text's first term ranks first.
+            Query head = nameStartsWith(words.terms().getFirst());
+            if (head != null) {
+                b.should(head);
+            }
             for (QueryWords.Term term : words.terms()) {
                 if (term instanceof QueryWords.Phrase phrase && phrase.concept().groupCode() != null) {
                     b.should(sh -> sh.term(t -> t.field("groupCode")
@@ -389,11 +403,15 @@ public class ProductSearch {
         return switch (term) {
             case QueryWords.Word w ->
                 Query.of(q -> q.bool(b -> {
-                    b.should(sh -> sh.match(m -> m.field(field)
-                            .query(w.word())
-                            .fuzziness(fuzzy ? FUZZINESS : "0")
-                            .prefixLength(0)
-                            .maxExpansions(50)));
+                    b.should(sh -> sh.match(m -> m.field(field).query(w.word()).boost(fuzzy ? 2f : 1f)));
+                    if (fuzzy) {
+                        // A near miss counts, less than the word itself ("dak lek": Đắk Lắk before "đào" and "lê").
+                        b.should(sh -> sh.match(m -> m.field(field)
+                                .query(w.word())
+                                .fuzziness(FUZZINESS)
+                                .prefixLength(0)
+                                .maxExpansions(50)));
+                    }
                     if (!name) {
                         b.should(sh -> sh.term(t -> t.field("joinedFolded").value(w.word())));
                     }
@@ -429,6 +447,28 @@ public class ProductSearch {
                                 .should(sh -> sh.term(t -> t.field("provinceCode")
                                         .value(f.province().becameCode())))));
         };
+    }
+
+    /** Names whose first words are the term's (as the catalogue writes it), or null for a former province. */
+    static Query nameStartsWith(QueryWords.Term term) {
+        String words = switch (term) {
+            case QueryWords.Word w -> w.word();
+            case QueryWords.Phrase p ->
+                p.concept().groupCode() == null ? p.concept().canonical() : null;
+            case QueryWords.Former f -> null;
+        };
+        if (words == null) {
+            return null;
+        }
+        List<String> split = QueryWords.words(words);
+        List<SpanQuery> spans = split.stream()
+                .map(word -> SpanQuery.of(
+                        sq -> sq.spanTerm(t -> t.field("nameFolded").value(word))))
+                .toList();
+        SpanQuery match = spans.size() == 1
+                ? spans.getFirst()
+                : SpanQuery.of(sq -> sq.spanNear(n -> n.clauses(spans).slop(0).inOrder(true)));
+        return Query.of(q -> q.spanFirst(f -> f.end(split.size()).match(match).boost(3f)));
     }
 
     /** "roses" as "rose": Vietnamese words never end in s, so a word that does is likely an English plural. */
