@@ -126,6 +126,7 @@ final class SearchVocabulary {
                         name, folded, province.get("becameCode").asText(), becameName);
                 former.add(formerProvince);
                 phrases.put(folded, formerProvince);
+                phrases.putIfAbsent(folded.replace(" ", ""), formerProvince); // typed together: "kontum", "bentre"
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

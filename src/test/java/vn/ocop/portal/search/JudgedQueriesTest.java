@@ -34,6 +34,8 @@ class JudgedQueriesTest {
 
     static final double REQUIRED_SUCCESS = 0.95;
     static final String JUDGED = "/search/judged-queries.tsv";
+    /** The kind of the queries written after the tuning, never tuned on. */
+    static final String HELD_OUT = "held-out";
 
     @Inject
     ProductSearch search;
@@ -92,6 +94,10 @@ class JudgedQueriesTest {
             }
         }
         double success = (double) found / judged.size();
+        int[] heldOut = byKind.getOrDefault(HELD_OUT, new int[3]);
+        System.out.printf(
+                "Held out (not tuned on): %d queries, success@3 %.1f %%, zero results %d%n",
+                heldOut[0], heldOut[0] == 0 ? 0.0 : 100.0 * heldOut[1] / heldOut[0], heldOut[2]);
         System.out.printf(
                 "Judged queries: %d, success@3 %.1f %% (%d), zero results %.1f %% (%d)%n",
                 judged.size(), 100 * success, found, 100.0 * empty / judged.size(), empty);
