@@ -139,8 +139,9 @@ public class ProductSearch {
     public record ProductSuggestion(long id, String name, String slug) {}
 
     /**
-     * As-you-type suggestions: products whose name (any word onward) or producer starts with the folded prefix,
-     * tolerating a typo; more stars first. Empty while Elasticsearch is away.
+     * As-you-type suggestions: products whose name (any word onward) or producer starts with the folded prefix, more
+     * stars first; else the catalogue search of the words so far (the last as a prefix, spellings and English read
+     * as the search reads them); else the prefix allowing a typo. Empty while Elasticsearch is away.
      */
     public List<ProductSuggestion> suggest(String prefix, int size) {
         String folded = VietnameseText.fold(prefix);
@@ -149,6 +150,11 @@ public class ProductSearch {
         }
         try {
             List<ProductSuggestion> exact = complete(folded, size, false);
+            if (exact.isEmpty()) {
+                // Words not in a name's order, other spellings, English ("cafe krong na", "coffee"): the catalogue
+                // search of the words so far, the last one as a prefix.
+                exact = matching(prefix, size);
+            }
             // A typo only when the letters typed complete nothing ("nuoc mma"): exact prefixes never compete with
             // near misses ("ca ph" must not offer "cá chép").
             return exact.isEmpty() && folded.length() >= 4 ? complete(folded, size, true) : exact;
@@ -157,6 +163,28 @@ public class ProductSearch {
             LOG.warn("Elasticsearch does not answer suggestions ({})", e.toString());
             return List.of();
         }
+    }
+
+    private List<ProductSuggestion> matching(String typed, int size) throws IOException {
+        QueryWords words = QueryWords.read(typed);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        SearchResponse<ProductDocument> response = client.search(
+                s -> s.index(ProductIndex.ALIAS)
+                        .size(size)
+                        .source(src -> src.filter(f -> f.includes("id", "name", "slug")))
+                        .query(mainQuery(typed, words, Pass.EXACT))
+                        .sort(sort(CatalogueQuery.Sort.RELEVANCE, true)),
+                ProductDocument.class);
+        List<ProductSuggestion> suggestions = new ArrayList<>();
+        for (var hit : response.hits().hits()) {
+            ProductDocument document = hit.source();
+            if (document != null) {
+                suggestions.add(new ProductSuggestion(document.id(), document.name(), document.slug()));
+            }
+        }
+        return suggestions;
     }
 
     private List<ProductSuggestion> complete(String folded, int size, boolean fuzzy) throws IOException {
