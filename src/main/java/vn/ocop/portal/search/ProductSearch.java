@@ -307,7 +307,7 @@ public class ProductSearch {
      * The search of a catalogue view: a page of hits (only the fields a result shows), the facets' counts and, for
      * the typo-tolerant retry of a search that found nothing, respellings of its words.
      */
-    private SearchRequest request(CatalogueQuery query, QueryWords words, Pass pass, boolean respell) {
+    static SearchRequest request(CatalogueQuery query, QueryWords words, Pass pass, boolean respell) {
         Map<String, Query> selected = selections(query);
         String text = words.canonical();
         return SearchRequest.of(s -> {
