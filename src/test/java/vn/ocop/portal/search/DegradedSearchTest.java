@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL's answers (degraded mode) read the text as Elasticsearch does, as far as they can. */
@@ -78,9 +77,5 @@ class DegradedSearchTest {
                 "Judged queries in degraded mode (PostgreSQL): success@3 %.1f %% (%d of %d), zero results %.1f %%%n",
                 100 * success, found, judged.size(), 100.0 * empty / judged.size());
         assertTrue(success >= 0.75, "degraded mode finds most judged queries: " + success);
-    }
-
-    static Set<String> set(List<String> list) {
-        return list.stream().collect(Collectors.toSet());
     }
 }

@@ -210,6 +210,20 @@ class ProductSearchTest {
     }
 
     @Test
+    void shouldForgiveTyposOnlyInTextsOfAtMostSixWords() throws Exception {
+        CatalogueResult six =
+                search.search(query("ca phe robusta fime buon ma", 5)).join();
+        assertFalse(six.partial(), "six words: the typo is forgiven and every word matches");
+        assertEquals("ca-phe-robusta-fine-buon-ma-thuot", six.items().getFirst().slug());
+        CatalogueResult seven =
+                search.search(query("ca phe robusta fime buon ma thuot", 5)).join();
+        assertTrue(seven.partial(), "seven words: no typo tolerance, so only most words match");
+        CatalogueResult respelling =
+                search.search(query("atixx qqa qqb qqc qqd qqe qqf", 5)).join();
+        assertEquals(null, respelling.correction(), "nor respelling");
+    }
+
+    @Test
     void shouldCountTheSearchesThatFindNothingPerDayByTheirFoldedText() throws Exception {
         misses.write();
         search.search(query("Zzqq Kkvv", 10)).join();
