@@ -127,7 +127,24 @@ public class ProductSearch {
     }
 
     private CompletableFuture<CatalogueResult> fromDatabase(CatalogueQuery query) {
-        return CompletableFuture.supplyAsync(() -> degraded.search(query), blocking);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    CatalogueResult result = degraded.search(query);
+                    countMiss(query, QueryWords.read(query.text()), result.total());
+                    return result;
+                },
+                blocking);
+    }
+
+    /** A text that found nothing, counted for staff: not when the visitor's own filters emptied the page. */
+    private void countMiss(CatalogueQuery query, QueryWords words, long total) {
+        boolean filtered = !query.groups().isEmpty()
+                || !query.stars().isEmpty()
+                || !query.provinces().isEmpty()
+                || !query.producerTypes().isEmpty();
+        if (total == 0 && !words.folded().isEmpty() && !filtered) {
+            misses.count(words.folded());
+        }
     }
 
     /** Whether the last search found Elasticsearch unreachable (and it is still left alone). */
@@ -251,9 +268,7 @@ public class ProductSearch {
                     : CompletableFuture.completedFuture(f));
         }
         return found.thenCompose(f -> {
-            if (f.empty() && hasWords) {
-                misses.count(words.folded());
-            }
+            countMiss(query, words, f.answer().total());
             return f.empty() && tolerant
                     ? CompletableFuture.supplyAsync(
                             () -> result(f, words, correction(words, f.answer()), started), blocking)

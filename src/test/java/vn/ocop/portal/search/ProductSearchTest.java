@@ -229,6 +229,9 @@ class ProductSearchTest {
         search.search(query("Zzqq Kkvv", 10)).join();
         search.search(query("zzqq  kkvv", 10)).join();
         search.search(query("ca phe", 10)).join();
+        CatalogueQuery filtered = new CatalogueQuery(
+                "nuoc mam zzqq", Set.of("06"), Set.of(), Set.of(), Set.of(), CatalogueQuery.Sort.RELEVANCE, 1, 10);
+        assertEquals(0, search.search(filtered).join().total());
         misses.write();
         List<SearchMisses.Miss> today = misses.day(SearchZone.today(), 1000);
         assertTrue(
@@ -236,6 +239,9 @@ class ProductSearchTest {
                         || today.stream().anyMatch(m -> m.query().equals("zzqq kkvv") && m.searches() >= 2),
                 today.toString());
         assertTrue(today.stream().noneMatch(m -> m.query().equals("ca phe")), "a search that found is not counted");
+        assertTrue(
+                today.stream().noneMatch(m -> m.query().equals("nuoc mam zzqq")),
+                "nor one the visitor's own filters emptied");
     }
 
     @Test
