@@ -124,8 +124,8 @@ public class ProductIndex {
     }
 
     /**
-     * Creates the index and its alias if missing and fills it from PostgreSQL if it is empty. Returns whether it
-     * filled it.
+     * Creates the index and its alias if missing, rebuilds it if it has an older mapping (no {@link #MAPPING_MARK})
+     * and fills it from PostgreSQL if it is empty. Returns whether it filled or rebuilt it.
      */
     boolean ensureReady() throws IOException {
         Optional<String> current = current();
