@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 public class ProductIndex {
 
     public static final String ALIAS = "products";
-    /** A field only this mapping has: an index without it is rebuilt at startup. */
-    static final String MAPPING_MARK = "keyFolded";
+    /** The version of the mapping below: an index of another (or none) is rebuilt at startup. */
+    static final String MAPPING_VERSION = "15.1";
 
     private static final Pattern VERSIONED = Pattern.compile("^" + ALIAS + "_v(\\d+)$");
     private static final Logger LOG = LoggerFactory.getLogger(ProductIndex.class);
@@ -49,7 +49,9 @@ public class ProductIndex {
      * Folded text companions are analysed by the standard analyzer (core); everything typed is folded first.
      * {@code allFolded} gathers every folded text, {@code keyFolded} all but the descriptions (partial matches must
      * share a name, a producer, a group or a place, not a word of a description); both index word prefixes, so a
-     * half-typed last word is one term lookup. {@link #MAPPING_MARK} tells an index of this mapping from older ones.
+     * half-typed last word, even of one letter, is one term lookup (not an expansion over every word starting with
+     * it). The mapping's {@code _meta.version} ({@link #MAPPING_VERSION}) tells an index of this mapping from older
+     * ones: change it with the mapping.
      */
     static final String SETTINGS_AND_MAPPING = """
             {
@@ -59,6 +61,7 @@ public class ProductIndex {
                 "refresh_interval": "1s"
               },
               "mappings": {
+                "_meta": {"version": "%s"},
                 "dynamic": "strict",
                 "properties": {
                   "id": {"type": "long"},
@@ -95,13 +98,13 @@ public class ProductIndex {
                   "photoId": {"type": "long", "index": false},
                   "formerProvinceFolded": {"type": "text"},
                   "joinedFolded": {"type": "text"},
-                  "allFolded": {"type": "text", "index_prefixes": {"min_chars": 2, "max_chars": 10}},
-                  "keyFolded": {"type": "text", "index_prefixes": {"min_chars": 2, "max_chars": 10}},
+                  "allFolded": {"type": "text", "index_prefixes": {"min_chars": 1, "max_chars": 10}},
+                  "keyFolded": {"type": "text", "index_prefixes": {"min_chars": 1, "max_chars": 10}},
                   "suggest": {"type": "completion", "analyzer": "standard", "max_input_length": 80}
                 }
               }
             }
-            """;
+            """.formatted(MAPPING_VERSION);
 
     private final ElasticsearchClient client;
     private final TransactionOperations<Connection> transactions;
@@ -124,7 +127,7 @@ public class ProductIndex {
     }
 
     /**
-     * Creates the index and its alias if missing, rebuilds it if it has an older mapping (no {@link #MAPPING_MARK})
+     * Creates the index and its alias if missing, rebuilds it if it has another mapping ({@link #MAPPING_VERSION})
      * and fills it from PostgreSQL if it is empty. Returns whether it filled or rebuilt it.
      */
     boolean ensureReady() throws IOException {
@@ -136,13 +139,7 @@ public class ProductIndex {
                     .updateAliases(
                             u -> u.actions(a -> a.add(add -> add.index(name).alias(ALIAS))));
             LOG.info("Created the search index {} behind the alias {}", name, ALIAS);
-        } else if (!client.indices()
-                .getMapping(m -> m.index(current.get()))
-                .result()
-                .get(current.get())
-                .mappings()
-                .properties()
-                .containsKey(MAPPING_MARK)) {
+        } else if (!MAPPING_VERSION.equals(mappingVersion(current.get()))) {
             LOG.info("The search index {} has an older mapping: reindexing", current.get());
             reindex();
             return true;
@@ -194,6 +191,17 @@ public class ProductIndex {
                 took.toMillis(),
                 replayed);
         return new Reindex(name, products, replayed, took);
+    }
+
+    private String mappingVersion(String name) throws IOException {
+        var meta = client.indices()
+                .getMapping(m -> m.index(name))
+                .result()
+                .get(name)
+                .mappings()
+                .meta();
+        var version = meta == null ? null : meta.get("version");
+        return version == null ? null : version.to(String.class);
     }
 
     public record Reindex(String index, int products, int replayed, Duration took) {}
