@@ -135,6 +135,22 @@ class CatalogueController {
                         ? null
                         : state.withText(result.correction()).url());
         model.put("degraded", result.degraded());
+        // What the search made of the words, said to the visitor: matched only some, a former province, stars.
+        List<String> formerNotes = new ArrayList<>();
+        for (CatalogueResult.FormerProvince former : result.formerProvinces()) {
+            formerNotes.add(Labels.text(
+                    messages,
+                    "catalogue.note.former-province",
+                    locale,
+                    former.name(),
+                    labels.of(CatalogueResult.PROVINCE, former.provinceCode())));
+        }
+        String starsNote =
+                result.stars() == null ? null : Labels.text(messages, "catalogue.note.stars", locale, result.stars());
+        model.put("partial", result.partial());
+        model.put("formerNotes", formerNotes);
+        model.put("starsNote", starsNote);
+        model.put("hasNotes", result.partial() || !formerNotes.isEmpty() || starsNote != null);
         return HttpResponse.ok(new ModelAndView<>("catalogue/products", model))
                 .header(ServerTiming.HEADER, result.serverTiming());
     }
@@ -228,7 +244,7 @@ class CatalogueController {
             return new Card(
                     item.id(),
                     item.slug(),
-                    item.name(),
+                    item.name(locale),
                     item.producerName(),
                     item.stars(),
                     item.provinceName(locale),

@@ -95,7 +95,12 @@ class ProductApiController {
                             .map(key -> new FacetCount(key, labels.of(facet, key), view.count(facet, key)))
                             .toList());
         }
-        MutableHttpResponse<SearchAnswer> response = HttpResponse.ok(new SearchAnswer(result.total(), items, facets))
+        List<FormerProvince> formerProvinces = result.formerProvinces().stream()
+                .map(f -> new FormerProvince(
+                        f.name(), f.provinceCode(), labels.of(CatalogueResult.PROVINCE, f.provinceCode())))
+                .toList();
+        MutableHttpResponse<SearchAnswer> response = HttpResponse.ok(
+                        new SearchAnswer(result.total(), items, facets, result.partial(), formerProvinces))
                 .header(ServerTiming.HEADER, result.serverTiming());
         // Answered from PostgreSQL while Elasticsearch is away: fewer features, said in a header.
         return result.degraded() ? response.header(DEGRADED_HEADER, "true") : response;
@@ -133,7 +138,17 @@ class ProductApiController {
     record Problem(String type, String title, int status, String detail) {}
 
     @Serdeable
-    record SearchAnswer(long total, List<Item> items, Map<String, List<FacetCount>> facets) {}
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SearchAnswer(
+            long total,
+            List<Item> items,
+            Map<String, List<FacetCount>> facets,
+            boolean partial,
+            List<FormerProvince> formerProvinces) {}
+
+    /** A province before 1 July 2025 that the search text named, and the province it is now part of. */
+    @Serdeable
+    record FormerProvince(String name, String provinceCode, String provinceName) {}
 
     @Serdeable
     record Item(

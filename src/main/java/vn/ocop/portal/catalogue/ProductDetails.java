@@ -21,7 +21,7 @@ import vn.ocop.portal.search.SearchZone;
 class ProductDetails {
 
     private static final String SELECT = """
-            select p.id, p.slug, p.name, p.description, p.specifications, p.ingredient_origin, p.gtin,
+            select p.id, p.slug, p.name, p.description, p.name_en, p.description_en, p.specifications, p.ingredient_origin, p.gtin,
                    p.group_code, g.name as group_name, g.name_en as group_name_en,
                    sg.name as subgroup_name, sg.name_en as subgroup_name_en, p.updated_at,
                    pr.id as producer_id, pr.name as producer_name, pr.type as producer_type, pr.address_line,
@@ -136,6 +136,8 @@ class ProductDetails {
                 row.getString("slug"),
                 row.getString("name"),
                 row.getString("description"),
+                row.getString("name_en"),
+                row.getString("description_en"),
                 row.getString("specifications"),
                 row.getString("ingredient_origin"),
                 row.getString("gtin"),
@@ -168,6 +170,8 @@ class ProductDetails {
             String slug,
             String name,
             String description,
+            String nameEn,
+            String descriptionEn,
             String specifications,
             String ingredientOrigin,
             String gtin,
@@ -183,6 +187,36 @@ class ProductDetails {
 
         public String groupName(Locale locale) {
             return english(locale) ? groupNameEn : groupName;
+        }
+
+        /**
+         * This product as a page in {@code locale} shows it: in English, its English name and description where staff
+         * entered them.
+         */
+        Details in(Locale locale) {
+            if (!english(locale)
+                    || ((nameEn == null || nameEn.isBlank()) && (descriptionEn == null || descriptionEn.isBlank()))) {
+                return this;
+            }
+            return new Details(
+                    id,
+                    slug,
+                    nameEn == null || nameEn.isBlank() ? name : nameEn,
+                    descriptionEn == null || descriptionEn.isBlank() ? description : descriptionEn,
+                    nameEn,
+                    descriptionEn,
+                    specifications,
+                    ingredientOrigin,
+                    gtin,
+                    groupCode,
+                    groupName,
+                    groupNameEn,
+                    subgroupName,
+                    subgroupNameEn,
+                    updatedAt,
+                    producer,
+                    certificate,
+                    photos);
         }
 
         public String subgroupName(Locale locale) {

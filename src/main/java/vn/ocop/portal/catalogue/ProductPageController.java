@@ -60,9 +60,10 @@ class ProductPageController {
         if (slug.length() > 200 || !SLUG.matcher(slug).matches()) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such product");
         }
-        ProductDetails.Details product = details.bySlug(slug)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no such product"));
         Locale locale = locales.resolveOrDefault(request);
+        ProductDetails.Details product = details.bySlug(slug)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no such product"))
+                .in(locale);
         ProductDetails.Producer producer = product.producer();
         ProductDetails.Certificate certificate = product.certificate();
 

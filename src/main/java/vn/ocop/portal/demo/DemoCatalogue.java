@@ -68,11 +68,13 @@ record DemoCatalogue(List<Producer> producers) {
 
     record Product(
             String name,
+            String nameEn,
             String slug,
             String groupCode,
             String subgroupCode,
             String gtin,
             String description,
+            String descriptionEn,
             String specifications,
             String ingredientOrigin,
             List<Certificate> certifications) {

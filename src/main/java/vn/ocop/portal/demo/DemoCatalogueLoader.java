@@ -181,8 +181,8 @@ class DemoCatalogueLoader {
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into product (producer_id, group_code, subgroup_id, name, slug, description, specifications,
-                                     ingredient_origin, gtin)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     ingredient_origin, gtin, name_en, description_en)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, new String[] {"id"})) {
             for (int i = 0; i < products.size(); i++) {
                 DemoCatalogue.Product product = products.get(i);
@@ -200,6 +200,8 @@ class DemoCatalogueLoader {
                 insert.setString(7, orEmpty(product.specifications()));
                 insert.setString(8, orEmpty(product.ingredientOrigin()));
                 insert.setString(9, product.gtin());
+                insert.setString(10, product.nameEn());
+                insert.setString(11, product.descriptionEn());
                 insert.addBatch();
             }
             return executeReturningIds(insert, products.size());

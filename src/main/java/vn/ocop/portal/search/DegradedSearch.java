@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,27 +15,35 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import vn.ocop.portal.shared.VietnameseText;
 
 /**
- * The catalogue search when Elasticsearch is unreachable: PostgreSQL answers from the stored folded columns (every
- * folded word must appear in the product's or producer's name, group, province or commune), without typo tolerance
- * or respelling, with the same facets, sorts and pages.
+ * The catalogue search when Elasticsearch is unreachable: PostgreSQL answers from the stored folded columns with the
+ * same reading of the text as Elasticsearch ({@link QueryWords}: caps, stars in words, words that say nothing,
+ * vocabulary forms and groups, former provinces by the recorded address, then the province they became part of),
+ * every term as a substring of the product's names (Vietnamese and English), producer, group, province or commune
+ * (so a half-typed word and words typed together match too), and, when no product has every term, the products with
+ * the most of them (the page says so). What it cannot do: typo tolerance, respelling, words found only in a
+ * description, and ranking by how well the words match (it ranks by terms matched, terms in the name, stars).
  */
 @Singleton
 class DegradedSearch {
 
+    /** Where a term is looked for: the folded names, and the same typed together ("caphe"). */
+    private static final String HAYSTACK = "(p.name_folded || ' ' || coalesce(ocop_fold(p.name_en), '') || ' '"
+            + " || pr.name_folded || ' ' || ocop_fold(g.name) || ' ' || lower(g.name_en) || ' ' || ocop_fold(pv.name)"
+            + " || ' ' || coalesce(ocop_fold(cm.name), ''))";
+
     private static final String CANDIDATES = """
-            select p.id, p.group_code, c.stars, pr.province_code, pr.type, c.decision_date, p.name_folded
+            select p.id, p.group_code, c.stars, pr.province_code, pr.type, c.decision_date,
+                   p.name_folded || ' ' || coalesce(ocop_fold(p.name_en), ''), %s as matched
             from product p
             join product_group g on g.code = p.group_code
             join producer pr on pr.id = p.producer_id
             join province pv on pv.code = pr.province_code
             left join commune cm on cm.code = pr.commune_code
             join current_certification c on c.product_id = p.id
-            where c.status = 'VALID' and c.valid_until >= ?
-              and (p.name_folded || ' ' || pr.name_folded || ' ' || ocop_fold(g.name) || ' ' || lower(g.name_en)
-                   || ' ' || ocop_fold(pv.name) || ' ' || coalesce(ocop_fold(cm.name), '')) like all (?)
+            where c.status = 'VALID' and c.valid_until >= ? and (? :: integer is null or c.stars = ?)
+              and %s >= ?
             """;
 
     private final TransactionOperations<Connection> transactions;
@@ -54,17 +61,22 @@ class DegradedSearch {
             String province,
             String producerType,
             LocalDate decisionDate,
+            int matched,
             boolean nameMatches) {}
 
     CatalogueResult search(CatalogueQuery query) {
         long started = System.nanoTime();
         LocalDate today = SearchZone.today();
-        List<String> words = query.hasText()
-                ? Arrays.asList(VietnameseText.fold(query.text()).split(" "))
-                : List.of();
+        QueryWords words = QueryWords.read(query.text());
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
-            List<Candidate> candidates = candidates(connection, today, words);
+            int terms = words.terms().size();
+            List<Candidate> candidates = candidates(connection, today, words, terms);
+            boolean partial = false;
+            if (candidates.isEmpty() && terms >= 2) {
+                candidates = candidates(connection, today, words, (terms + 1) / 2);
+                partial = !candidates.isEmpty();
+            }
             Map<String, Predicate<Candidate>> selections = new LinkedHashMap<>();
             select(selections, CatalogueResult.GROUP, query.groups(), Candidate::group);
             select(
@@ -107,7 +119,16 @@ class DegradedSearch {
                     .map(byId::get)
                     .filter(java.util.Objects::nonNull)
                     .toList();
-            return new CatalogueResult(hits.size(), items, facets, null, true, System.nanoTime() - started);
+            return new CatalogueResult(
+                    hits.size(),
+                    items,
+                    facets,
+                    null,
+                    true,
+                    System.nanoTime() - started,
+                    partial,
+                    ProductSearch.formerProvinces(words),
+                    words.stars());
         });
     }
 
@@ -116,7 +137,8 @@ class DegradedSearch {
         Comparator<Candidate> byId = Comparator.comparingLong(Candidate::id);
         return switch (sort) {
             case RELEVANCE ->
-                Comparator.comparing((Candidate c) -> !c.nameMatches())
+                Comparator.comparing((Candidate c) -> -c.matched())
+                        .thenComparing((Candidate c) -> !c.nameMatches())
                         .thenComparing(byStars)
                         .thenComparing(byId);
             case STARS -> byStars.thenComparing(byId);
@@ -135,16 +157,63 @@ class DegradedSearch {
         }
     }
 
-    private static List<Candidate> candidates(Connection connection, LocalDate today, List<String> words)
+    /**
+     * The listable products matching at least {@code least} of the text's terms, each knowing how many it matched.
+     * Each term is one SQL condition: any of its substrings in the haystack, its group, or its former province.
+     */
+    private static List<Candidate> candidates(Connection connection, LocalDate today, QueryWords words, int least)
             throws SQLException {
-        List<String> patterns = words.stream()
-                .map(word ->
-                        "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .toList();
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (QueryWords.Term term : words.terms()) {
+            switch (term) {
+                case QueryWords.Word w -> {
+                    // Without the spaces, a word also finds words typed together ("caphe").
+                    conditions.add("replace(" + HAYSTACK + ", ' ', '') like any (?)");
+                    parameters.add(List.of(contains(w.word())));
+                }
+                case QueryWords.Phrase p -> {
+                    List<String> forms = p.concept().forms().stream()
+                            .map(DegradedSearch::contains)
+                            .toList();
+                    conditions.add(HAYSTACK + " like any (?) or p.group_code = ?");
+                    parameters.add(forms);
+                    parameters.add(
+                            p.concept().groupCode() == null ? "" : p.concept().groupCode());
+                }
+                case QueryWords.Former f -> {
+                    conditions.add("ocop_fold(pr.address_line) like ? or pr.province_code = ?");
+                    parameters.add(contains("tinh " + f.province().folded()));
+                    parameters.add(f.province().becameCode());
+                }
+            }
+        }
+        String matched = conditions.isEmpty()
+                ? "0"
+                : conditions.stream()
+                        .map(c -> "(case when " + c + " then 1 else 0 end)")
+                        .collect(java.util.stream.Collectors.joining(" + ", "(", ")"));
+        String sql = CANDIDATES.formatted(matched, matched);
+        List<String> nameWords = QueryWords.words(words.canonical());
         List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(CANDIDATES)) {
-            select.setObject(1, today);
-            select.setArray(2, connection.createArrayOf("text", patterns.toArray()));
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int i = 1;
+            // The matched count appears twice (selected, then filtered): its parameters twice too.
+            for (Object parameter : parameters) {
+                bind(connection, select, i++, parameter);
+            }
+            select.setObject(i++, today);
+            if (words.stars() == null) {
+                select.setNull(i++, java.sql.Types.INTEGER);
+                select.setNull(i++, java.sql.Types.INTEGER);
+            } else {
+                select.setInt(i++, words.stars());
+                select.setInt(i++, words.stars());
+            }
+            for (Object parameter : parameters) {
+                bind(connection, select, i++, parameter);
+            }
+            select.setInt(i, least);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String name = rows.getString(7);
@@ -155,10 +224,25 @@ class DegradedSearch {
                             rows.getString(4),
                             rows.getString(5),
                             rows.getObject(6, LocalDate.class),
-                            words.stream().allMatch(name::contains)));
+                            rows.getInt(8),
+                            nameWords.stream().allMatch(name::contains)));
                 }
             }
         }
         return candidates;
+    }
+
+    private static void bind(Connection connection, PreparedStatement select, int index, Object parameter)
+            throws SQLException {
+        if (parameter instanceof List<?> patterns) {
+            select.setArray(index, connection.createArrayOf("text", patterns.toArray()));
+        } else {
+            select.setString(index, (String) parameter);
+        }
+    }
+
+    /** A LIKE pattern finding {@code text} anywhere, its wildcards escaped. */
+    private static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -7,19 +7,25 @@ import java.util.Locale;
  * A listed product as the search index holds it: display fields, their Vietnamese-folded companions (this
  * Elasticsearch build has no ascii-folding, so {@link vn.ocop.portal.shared.VietnameseText#fold} does it), keyword
  * fields for the facets, the certificate's status and dates, and the inputs of the as-you-type suggestions. Dates
- * are ISO-8601 strings.
+ * are ISO-8601 strings. {@code formerProvinceFolded} is the province before 1 July 2025 that the producer's recorded
+ * address names; {@code joinedFolded} holds adjacent words of the names typed together ("caphe", "nuocmam"), as this
+ * build has no shingle filter.
  */
 public record ProductDocument(
         long id,
         String slug,
         String name,
         String nameFolded,
+        String nameEn,
+        String nameEnFolded,
         long producerId,
         String producerName,
         String producerFolded,
         String producerType,
         String description,
         String descriptionFolded,
+        String descriptionEn,
+        String descriptionEnFolded,
         String groupCode,
         String groupName,
         String groupNameEn,
@@ -32,6 +38,8 @@ public record ProductDocument(
         String communeName,
         String communeNameEn,
         String communeFolded,
+        String formerProvinceFolded,
+        String joinedFolded,
         String certificateStatus,
         String decisionDate,
         String validFrom,
@@ -39,6 +47,11 @@ public record ProductDocument(
         String createdAt,
         Long photoId,
         Completion suggest) {
+
+    /** The name in the page's language: the English name where staff entered one. */
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+    }
 
     public String provinceName(Locale locale) {
         return "en".equals(locale.getLanguage()) ? provinceNameEn : provinceName;

@@ -27,9 +27,9 @@ import vn.ocop.portal.shared.VietnameseText;
 class ProductDocuments {
 
     private static final String SELECT = """
-            select p.id, p.slug, p.name, p.description, p.group_code, p.created_at,
+            select p.id, p.slug, p.name, p.description, p.name_en, p.description_en, p.group_code, p.created_at,
                    g.name as group_name, g.name_en as group_name_en,
-                   pr.id as producer_id, pr.name as producer_name, pr.type as producer_type,
+                   pr.id as producer_id, pr.name as producer_name, pr.type as producer_type, pr.address_line,
                    pr.province_code, pv.name as province_name, pv.name_en as province_name_en,
                    cm.name as commune_name, cm.name_en as commune_name_en,
                    c.stars, c.status, c.decision_date, c.valid_from, c.valid_until,
@@ -104,6 +104,10 @@ class ProductDocuments {
         String communeName = row.getString("commune_name");
         String communeNameEn = row.getString("commune_name_en");
         String description = row.getString("description");
+        String nameEn = row.getString("name_en");
+        String descriptionEn = row.getString("description_en");
+        SearchVocabulary.FormerProvince former =
+                SearchVocabulary.DEFAULT.formerProvinceIn(VietnameseText.fold(row.getString("address_line")));
         int stars = row.getInt("stars");
         Timestamp createdAt = row.getTimestamp("created_at");
         long photoId = row.getLong("photo_id");
@@ -113,12 +117,16 @@ class ProductDocuments {
                 row.getString("slug"),
                 name,
                 VietnameseText.fold(name),
+                nameEn,
+                VietnameseText.fold(nameEn),
                 row.getLong("producer_id"),
                 producerName,
                 VietnameseText.fold(producerName),
                 row.getString("producer_type"),
                 description,
                 VietnameseText.fold(description),
+                descriptionEn,
+                VietnameseText.fold(descriptionEn),
                 row.getString("group_code"),
                 groupName,
                 groupNameEn,
@@ -131,6 +139,8 @@ class ProductDocuments {
                 communeName,
                 communeNameEn,
                 communeName == null ? "" : VietnameseText.fold(communeName + " " + communeNameEn),
+                former == null ? "" : former.folded(),
+                joined(name, producerName, communeName, provinceName),
                 status.name(),
                 row.getObject("decision_date", LocalDate.class).toString(),
                 row.getObject("valid_from", LocalDate.class).toString(),
@@ -138,6 +148,18 @@ class ProductDocuments {
                 createdAt.toInstant().atOffset(ZoneOffset.UTC).toString(),
                 photo,
                 new ProductDocument.Completion(suggestInputs(name, producerName), stars));
+    }
+
+    /** Each pair of adjacent words of the texts, typed together: "Cà phê Robusta" gives "caphe pherobusta". */
+    static String joined(String... texts) {
+        Set<String> pairs = new LinkedHashSet<>();
+        for (String text : texts) {
+            List<String> words = QueryWords.words(VietnameseText.fold(text));
+            for (int i = 0; i + 1 < words.size(); i++) {
+                pairs.add(words.get(i) + words.get(i + 1));
+            }
+        }
+        return String.join(" ", pairs);
     }
 
     /** The folded name, each of its word suffixes (so "robusta" completes "Cà phê Robusta …") and the producer. */

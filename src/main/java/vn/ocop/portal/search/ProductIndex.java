@@ -37,13 +37,23 @@ import org.slf4j.LoggerFactory;
 public class ProductIndex {
 
     public static final String ALIAS = "products";
+    /** The version of the mapping below: an index of another (or none) is rebuilt at startup. */
+    static final String MAPPING_VERSION = "15.1";
+
     private static final Pattern VERSIONED = Pattern.compile("^" + ALIAS + "_v(\\d+)$");
     private static final Logger LOG = LoggerFactory.getLogger(ProductIndex.class);
     private static final int FILL_BATCH = 500;
     /** Changes that started this long before a reindex began are replayed after it, in case it missed them. */
     private static final Duration REPLAY_MARGIN = Duration.ofMinutes(1);
 
-    /** Folded text companions are analysed by the standard analyzer (core); everything typed is folded first. */
+    /**
+     * Folded text companions are analysed by the standard analyzer (core); everything typed is folded first.
+     * {@code allFolded} gathers every folded text, {@code keyFolded} all but the descriptions (partial matches must
+     * share a name, a producer, a group or a place, not a word of a description); both index word prefixes, so a
+     * half-typed last word, even of one letter, is one term lookup (not an expansion over every word starting with
+     * it). The mapping's {@code _meta.version} ({@link #MAPPING_VERSION}) tells an index of this mapping from older
+     * ones: change it with the mapping.
+     */
     static final String SETTINGS_AND_MAPPING = """
             {
               "settings": {
@@ -52,42 +62,50 @@ public class ProductIndex {
                 "refresh_interval": "1s"
               },
               "mappings": {
+                "_meta": {"version": "%s"},
                 "dynamic": "strict",
                 "properties": {
                   "id": {"type": "long"},
                   "slug": {"type": "keyword"},
                   "name": {"type": "text"},
-                  "nameFolded": {"type": "text", "copy_to": "allFolded"},
+                  "nameFolded": {"type": "text", "copy_to": ["allFolded", "keyFolded"]},
+                  "nameEn": {"type": "text", "index": false},
+                  "nameEnFolded": {"type": "text", "copy_to": ["allFolded", "keyFolded"]},
                   "producerId": {"type": "long"},
                   "producerName": {"type": "text"},
-                  "producerFolded": {"type": "text", "copy_to": "allFolded"},
+                  "producerFolded": {"type": "text", "copy_to": ["allFolded", "keyFolded"]},
                   "producerType": {"type": "keyword"},
                   "description": {"type": "text", "index": false},
                   "descriptionFolded": {"type": "text", "copy_to": "allFolded"},
+                  "descriptionEn": {"type": "text", "index": false},
+                  "descriptionEnFolded": {"type": "text", "copy_to": "allFolded"},
                   "groupCode": {"type": "keyword"},
                   "groupName": {"type": "keyword", "index": false},
                   "groupNameEn": {"type": "keyword", "index": false},
-                  "groupFolded": {"type": "text", "copy_to": "allFolded"},
+                  "groupFolded": {"type": "text", "copy_to": ["allFolded", "keyFolded"]},
                   "stars": {"type": "integer"},
                   "provinceCode": {"type": "keyword"},
                   "provinceName": {"type": "keyword", "index": false},
                   "provinceNameEn": {"type": "keyword", "index": false},
-                  "provinceFolded": {"type": "text", "copy_to": "allFolded"},
+                  "provinceFolded": {"type": "text", "copy_to": ["allFolded", "keyFolded"]},
                   "communeName": {"type": "keyword", "index": false},
                   "communeNameEn": {"type": "keyword", "index": false},
-                  "communeFolded": {"type": "text", "copy_to": "allFolded"},
+                  "communeFolded": {"type": "text", "copy_to": ["allFolded", "keyFolded"]},
                   "certificateStatus": {"type": "keyword"},
                   "decisionDate": {"type": "date"},
                   "validFrom": {"type": "date"},
                   "validUntil": {"type": "date"},
                   "createdAt": {"type": "date"},
                   "photoId": {"type": "long", "index": false},
-                  "allFolded": {"type": "text"},
+                  "formerProvinceFolded": {"type": "text"},
+                  "joinedFolded": {"type": "text"},
+                  "allFolded": {"type": "text", "index_prefixes": {"min_chars": 1, "max_chars": 10}},
+                  "keyFolded": {"type": "text", "index_prefixes": {"min_chars": 1, "max_chars": 10}},
                   "suggest": {"type": "completion", "analyzer": "standard", "max_input_length": 80}
                 }
               }
             }
-            """;
+            """.formatted(MAPPING_VERSION);
 
     private final ElasticsearchClient client;
     private final TransactionOperations<Connection> transactions;
@@ -110,8 +128,8 @@ public class ProductIndex {
     }
 
     /**
-     * Creates the index and its alias if missing and fills it from PostgreSQL if it is empty. Returns whether it
-     * filled it.
+     * Creates the index and its alias if missing, rebuilds it if it has another mapping ({@link #MAPPING_VERSION})
+     * and fills it from PostgreSQL if it is empty. Returns whether it filled or rebuilt it.
      */
     boolean ensureReady() throws IOException {
         Optional<String> current = current();
@@ -122,6 +140,10 @@ public class ProductIndex {
                     .updateAliases(
                             u -> u.actions(a -> a.add(add -> add.index(name).alias(ALIAS))));
             LOG.info("Created the search index {} behind the alias {}", name, ALIAS);
+        } else if (!MAPPING_VERSION.equals(mappingVersion(current.get()))) {
+            LOG.info("The search index {} has an older mapping: reindexing", current.get());
+            reindex();
+            return true;
         }
         long count = client.count(c -> c.index(ALIAS)).count();
         if (count == 0) {
@@ -175,6 +197,17 @@ public class ProductIndex {
                 took.toMillis(),
                 replayed);
         return new Reindex(name, products, replayed, took);
+    }
+
+    private String mappingVersion(String name) throws IOException {
+        var meta = client.indices()
+                .getMapping(m -> m.index(name))
+                .result()
+                .get(name)
+                .mappings()
+                .meta();
+        var version = meta == null ? null : meta.get("version");
+        return version == null ? null : version.to(String.class);
     }
 
     public record Reindex(String index, int products, int replayed, Duration took) {}

@@ -6,8 +6,8 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.SuggestMode;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -39,8 +39,11 @@ import vn.ocop.portal.shared.VietnameseText;
 @Singleton
 public class ProductSearch {
 
-    /** Words of 1–3 letters must match exactly ("dak" is not "dao"), 4–6 letters allow one typo, longer two. */
-    static final String FUZZINESS = "AUTO:4,7";
+    /**
+     * When typos are allowed (a search that found nothing exactly): words of 1–2 letters must match exactly, 3–6
+     * letters allow one typo ("nam" finds "mắm"), longer two.
+     */
+    static final String FUZZINESS = "AUTO:3,7";
 
     private static final int MAX_CORRECTIONS = 9;
     private static final String FACET_VALUES = "values";
@@ -50,6 +53,7 @@ public class ProductSearch {
             "id",
             "slug",
             "name",
+            "nameEn",
             "producerName",
             "stars",
             "groupCode",
@@ -76,13 +80,16 @@ public class ProductSearch {
     private final JacksonJsonpMapper mapper;
     private final ObjectReader answers;
     private final DegradedSearch degraded;
+    private final SearchMisses misses;
     private volatile long pausedUntil = System.nanoTime();
 
     ProductSearch(
             ElasticsearchClient client,
             EventLoopSearchHttp http,
             DegradedSearch degraded,
+            SearchMisses misses,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.misses = misses;
         this.client = client;
         this.http = http;
         this.blocking = blocking;
@@ -120,7 +127,24 @@ public class ProductSearch {
     }
 
     private CompletableFuture<CatalogueResult> fromDatabase(CatalogueQuery query) {
-        return CompletableFuture.supplyAsync(() -> degraded.search(query), blocking);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    CatalogueResult result = degraded.search(query);
+                    countMiss(query, QueryWords.read(query.text()), result.total());
+                    return result;
+                },
+                blocking);
+    }
+
+    /** A text that found nothing, counted for staff: not when the visitor's own filters emptied the page. */
+    private void countMiss(CatalogueQuery query, QueryWords words, long total) {
+        boolean filtered = !query.groups().isEmpty()
+                || !query.stars().isEmpty()
+                || !query.provinces().isEmpty()
+                || !query.producerTypes().isEmpty();
+        if (total == 0 && !words.folded().isEmpty() && !filtered) {
+            misses.count(words.folded());
+        }
     }
 
     /** Whether the last search found Elasticsearch unreachable (and it is still left alone). */
@@ -132,8 +156,9 @@ public class ProductSearch {
     public record ProductSuggestion(long id, String name, String slug) {}
 
     /**
-     * As-you-type suggestions: products whose name (any word onward) or producer starts with the folded prefix,
-     * tolerating a typo; more stars first. Empty while Elasticsearch is away.
+     * As-you-type suggestions: products whose name (any word onward) or producer starts with the folded prefix, more
+     * stars first; else the catalogue search of the words so far (the last as a prefix, spellings and English read
+     * as the search reads them); else the prefix allowing a typo. Empty while Elasticsearch is away.
      */
     public List<ProductSuggestion> suggest(String prefix, int size) {
         String folded = VietnameseText.fold(prefix);
@@ -142,6 +167,11 @@ public class ProductSearch {
         }
         try {
             List<ProductSuggestion> exact = complete(folded, size, false);
+            if (exact.isEmpty()) {
+                // Words not in a name's order, other spellings, English ("cafe krong na", "coffee"): the catalogue
+                // search of the words so far, the last one as a prefix.
+                exact = matching(prefix, size);
+            }
             // A typo only when the letters typed complete nothing ("nuoc mma"): exact prefixes never compete with
             // near misses ("ca ph" must not offer "cá chép").
             return exact.isEmpty() && folded.length() >= 4 ? complete(folded, size, true) : exact;
@@ -150,6 +180,28 @@ public class ProductSearch {
             LOG.warn("Elasticsearch does not answer suggestions ({})", e.toString());
             return List.of();
         }
+    }
+
+    private List<ProductSuggestion> matching(String typed, int size) throws IOException {
+        QueryWords words = QueryWords.read(typed);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        SearchResponse<ProductDocument> response = client.search(
+                s -> s.index(ProductIndex.ALIAS)
+                        .size(size)
+                        .source(src -> src.filter(f -> f.includes("id", "name", "slug")))
+                        .query(mainQuery(typed, words, Pass.EXACT))
+                        .sort(sort(CatalogueQuery.Sort.RELEVANCE, true)),
+                ProductDocument.class);
+        List<ProductSuggestion> suggestions = new ArrayList<>();
+        for (var hit : response.hits().hits()) {
+            ProductDocument document = hit.source();
+            if (document != null) {
+                suggestions.add(new ProductSuggestion(document.id(), document.name(), document.slug()));
+            }
+        }
+        return suggestions;
     }
 
     private List<ProductSuggestion> complete(String folded, int size, boolean fuzzy) throws IOException {
@@ -176,27 +228,76 @@ public class ProductSearch {
         return suggestions;
     }
 
-    private CompletableFuture<CatalogueResult> searchIndex(CatalogueQuery query) {
-        long started = System.nanoTime();
-        // Exact (folded) words first; only a search that finds nothing is retried allowing typos, so "bưởi" does
-        // not also bring every "tươi" and "muối" of the descriptions.
-        return send(request(query, query.text(), false))
-                .thenCompose(answer -> answer.total() == 0 && query.hasText()
-                        ? send(request(query, query.text(), true))
-                        : CompletableFuture.completedFuture(answer))
-                .thenCompose(answer -> answer.total() == 0 && query.hasText()
-                        ? CompletableFuture.supplyAsync(
-                                () -> result(answer, correction(query, answer), started), blocking)
-                        : CompletableFuture.completedFuture(result(answer, null, started)));
+    /**
+     * How loosely a search reads the words. {@code EXACT}: every term, exactly or as one of its vocabulary forms, the
+     * last word also as a prefix; {@code TOLERANT}: the same allowing typos (one in words of 3 to 6 letters, two
+     * beyond); {@code PARTIAL}: most terms, in a name, producer, group or place (not only a description), allowing
+     * no typos.
+     */
+    enum Pass {
+        EXACT,
+        TOLERANT,
+        PARTIAL
     }
 
-    private static CatalogueResult result(SearchAnswer answer, String correction, long started) {
+    /** An answer and the pass that gave it. */
+    private record Found(SearchAnswer answer, Pass pass) {
+        boolean empty() {
+            return answer.total() == 0;
+        }
+    }
+
+    private CompletableFuture<CatalogueResult> searchIndex(CatalogueQuery query) {
+        long started = System.nanoTime();
+        QueryWords words = QueryWords.read(query.text());
+        boolean hasWords = !words.isEmpty();
+        boolean tolerant = hasWords && words.tolerant();
+        boolean partial = words.terms().size() >= 2;
+        // Exact words first; each looser reading only when the previous one found nothing, so "bưởi" does not also
+        // bring every "tươi" and "muối" of the descriptions. The last request sent asks for respellings.
+        CompletableFuture<Found> found =
+                send(request(query, words, Pass.EXACT, false)).thenApply(answer -> new Found(answer, Pass.EXACT));
+        if (tolerant) {
+            found = found.thenCompose(f -> f.empty()
+                    ? send(request(query, words, Pass.TOLERANT, !partial)).thenApply(a -> new Found(a, Pass.TOLERANT))
+                    : CompletableFuture.completedFuture(f));
+        }
+        if (partial) {
+            found = found.thenCompose(f -> f.empty()
+                    ? send(request(query, words, Pass.PARTIAL, tolerant)).thenApply(a -> new Found(a, Pass.PARTIAL))
+                    : CompletableFuture.completedFuture(f));
+        }
+        return found.thenCompose(f -> {
+            countMiss(query, words, f.answer().total());
+            return f.empty() && tolerant
+                    ? CompletableFuture.supplyAsync(
+                            () -> result(f, words, correction(words, f.answer()), started), blocking)
+                    : CompletableFuture.completedFuture(result(f, words, null, started));
+        });
+    }
+
+    private static CatalogueResult result(Found found, QueryWords words, String correction, long started) {
+        SearchAnswer answer = found.answer();
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : CatalogueResult.FACETS) {
             facets.put(facet, counts(answer.facet(facet)));
         }
         return new CatalogueResult(
-                answer.total(), answer.documents(), facets, correction, false, System.nanoTime() - started);
+                answer.total(),
+                answer.documents(),
+                facets,
+                correction,
+                false,
+                System.nanoTime() - started,
+                found.pass() == Pass.PARTIAL && answer.total() > 0,
+                formerProvinces(words),
+                words.stars());
+    }
+
+    static List<CatalogueResult.FormerProvince> formerProvinces(QueryWords words) {
+        return words.formerProvinces().stream()
+                .map(p -> new CatalogueResult.FormerProvince(p.name(), p.becameCode()))
+                .toList();
     }
 
     /**
@@ -221,11 +322,12 @@ public class ProductSearch {
      * The search of a catalogue view: a page of hits (only the fields a result shows), the facets' counts and, for
      * the typo-tolerant retry of a search that found nothing, respellings of its words.
      */
-    private SearchRequest request(CatalogueQuery query, String text, boolean fuzzy) {
+    static SearchRequest request(CatalogueQuery query, QueryWords words, Pass pass, boolean respell) {
         Map<String, Query> selected = selections(query);
+        String text = words.canonical();
         return SearchRequest.of(s -> {
             s.index(ProductIndex.ALIAS)
-                    .query(mainQuery(text, fuzzy))
+                    .query(mainQuery(query.text(), words, pass))
                     .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
                     .trackTotalHits(t -> t.enabled(true))
                     .from(query.from())
@@ -247,8 +349,8 @@ public class ProductSearch {
                                         v -> v.terms(t ->
                                                 t.field(FACET_FIELDS.get(facet)).size(100)))));
             }
-            if (fuzzy) {
-                s.suggest(sg -> sg.text(VietnameseText.fold(text))
+            if (respell) {
+                s.suggest(sg -> sg.text(words.folded())
                         .suggesters(
                                 "respell",
                                 fs -> fs.term(t -> t.field("allFolded")
@@ -261,30 +363,162 @@ public class ProductSearch {
         });
     }
 
-    /** In force today, and matching the text when there is one ({@code fuzzy}: allowing typos). */
-    static Query mainQuery(String text, boolean fuzzy) {
-        String fuzziness = fuzzy ? FUZZINESS : "0";
-        Query inForce = Query.of(q -> q.range(
-                r -> r.date(d -> d.field("validUntil").gte(SearchZone.today().toString()))));
-        if (text.isBlank()) {
-            return Query.of(q -> q.bool(b -> b.filter(inForce)));
+    /** In force today (and of the stars the text asked for), matching the text's words as {@code pass} reads them. */
+    static Query mainQuery(String text, QueryWords words, Pass pass) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(Query.of(q -> q.range(
+                r -> r.date(d -> d.field("validUntil").gte(SearchZone.today().toString())))));
+        if (words.stars() != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("stars").value(words.stars()))));
         }
-        String folded = VietnameseText.fold(text);
-        return Query.of(q -> q.bool(b -> b.filter(inForce)
-                .must(m -> m.match(t -> t.field("allFolded")
-                        .query(folded)
-                        .operator(Operator.And)
-                        .fuzziness(fuzziness)
-                        .prefixLength(0)
-                        .maxExpansions(50)))
-                .should(sh ->
-                        sh.matchPhrase(p -> p.field("nameFolded").query(folded).boost(6f)))
-                .should(sh -> sh.match(m ->
-                        m.field("nameFolded").query(folded).fuzziness(fuzziness).boost(3f)))
-                .should(sh -> sh.match(m -> m.field("name").query(text).boost(2f)))
-                .should(sh ->
-                        sh.match(m -> m.field("producerFolded").query(folded).boost(1.5f)))
-                .should(sh -> sh.match(m -> m.field("provinceFolded").query(folded)))));
+        if (words.isEmpty()) {
+            return Query.of(q -> q.bool(b -> b.filter(filters)));
+        }
+        // Partial matches take words exactly: a typo allowed in a text that already misses words finds products
+        // sharing nothing with it ("dien thoai" would find "diem" and "thai" in a group's name).
+        boolean fuzzy = pass == Pass.TOLERANT;
+        if (pass == Pass.PARTIAL) {
+            // Most terms, each counted once; a term found in the name counts double in the ranking.
+            List<Query> terms = new ArrayList<>();
+            for (QueryWords.Term term : words.terms()) {
+                Query inKey = termQuery(term, "keyFolded", fuzzy);
+                Query inName = termQuery(term, "nameFolded", fuzzy);
+                terms.add(Query.of(q -> q.bool(b -> {
+                    b.should(sh -> sh.constantScore(c -> c.filter(inKey).boost(1f)));
+                    if (inName != null) {
+                        b.should(sh -> sh.constantScore(c -> c.filter(inName).boost(1f)));
+                    }
+                    return b;
+                })));
+            }
+            int most = (words.terms().size() + 1) / 2;
+            return Query.of(
+                    q -> q.bool(b -> b.filter(filters).should(terms).minimumShouldMatch(Integer.toString(most))));
+        }
+        String canonical = words.canonical();
+        List<Query> must = new ArrayList<>();
+        for (QueryWords.Term term : words.terms()) {
+            must.add(termQuery(term, "allFolded", fuzzy));
+        }
+        String fuzziness = fuzzy ? FUZZINESS : "0";
+        return Query.of(q -> q.bool(b -> {
+            b.filter(filters)
+                    .must(must)
+                    .should(sh -> sh.matchPhrase(
+                            p -> p.field("nameFolded").query(canonical).boost(6f)))
+                    .should(sh -> sh.match(m -> m.field("nameFolded")
+                            .query(canonical)
+                            .fuzziness(fuzziness)
+                            .boost(3f)))
+                    .should(sh -> sh.match(m -> m.field("name").query(text).boost(2f)))
+                    .should(sh -> sh.matchPhrasePrefix(p -> p.field("nameFolded")
+                            .query(canonical)
+                            .maxExpansions(20)
+                            .boost(4f)))
+                    .should(sh -> sh.match(
+                            m -> m.field("producerFolded").query(canonical).boost(1.5f)))
+                    .should(sh -> sh.match(m -> m.field("provinceFolded").query(canonical)));
+            // Vietnamese names start with what the product is ("Mật ong hoa cà phê" is honey): a name that starts
+            // with the text's first term ranks first.
+            Query head = nameStartsWith(words.terms().getFirst());
+            if (head != null) {
+                b.should(head);
+            }
+            for (QueryWords.Term term : words.terms()) {
+                if (term instanceof QueryWords.Phrase phrase && phrase.concept().groupCode() != null) {
+                    b.should(sh -> sh.term(t -> t.field("groupCode")
+                            .value(phrase.concept().groupCode())
+                            .boost(2f)));
+                }
+            }
+            return b;
+        }));
+    }
+
+    /**
+     * What one term of a text matches in {@code field}: a word (exactly or, {@code fuzzy}, with typos; typed
+     * together with the next word; the last word also as a prefix; an English plural also as its singular), a
+     * vocabulary phrase (any of its forms, its group), or a former province (the province its producer's address
+     * names first, then the province it became part of). Null when the term cannot match that field.
+     */
+    static Query termQuery(QueryWords.Term term, String field, boolean fuzzy) {
+        boolean name = field.equals("nameFolded");
+        return switch (term) {
+            case QueryWords.Word w ->
+                Query.of(q -> q.bool(b -> {
+                    b.should(sh -> sh.match(m -> m.field(field).query(w.word()).boost(fuzzy ? 2f : 1f)));
+                    if (fuzzy) {
+                        // A near miss counts, less than the word itself ("dak lek": Đắk Lắk before "đào" and "lê").
+                        b.should(sh -> sh.match(m -> m.field(field)
+                                .query(w.word())
+                                .fuzziness(FUZZINESS)
+                                .prefixLength(0)
+                                .maxExpansions(50)));
+                    }
+                    if (!name) {
+                        b.should(sh -> sh.term(t -> t.field("joinedFolded").value(w.word())));
+                    }
+                    if (w.prefix()) {
+                        b.should(sh -> sh.prefix(p -> p.field(field).value(w.word())));
+                    }
+                    String singular = englishSingular(w.word());
+                    if (singular != null) {
+                        b.should(sh -> sh.match(m -> m.field(field).query(singular)));
+                    }
+                    return b;
+                }));
+            case QueryWords.Phrase p ->
+                Query.of(q -> q.bool(b -> {
+                    for (String form : p.concept().forms()) {
+                        b.should(sh -> sh.matchPhrase(m -> m.field(field).query(form)));
+                    }
+                    if (!name && p.concept().groupCode() != null) {
+                        b.should(sh -> sh.term(
+                                t -> t.field("groupCode").value(p.concept().groupCode())));
+                    }
+                    if (p.prefix()) {
+                        b.should(sh -> sh.prefix(x -> x.field(field).value(p.typed())));
+                    }
+                    return b;
+                }));
+            case QueryWords.Former f ->
+                name
+                        ? null
+                        : Query.of(q -> q.bool(b -> b.should(sh -> sh.matchPhrase(m -> m.field("formerProvinceFolded")
+                                        .query(f.province().folded())
+                                        .boost(3f)))
+                                .should(sh -> sh.term(t -> t.field("provinceCode")
+                                        .value(f.province().becameCode())))));
+        };
+    }
+
+    /** Names whose first words are the term's (as the catalogue writes it), or null for a former province. */
+    static Query nameStartsWith(QueryWords.Term term) {
+        String words = switch (term) {
+            case QueryWords.Word w -> w.word();
+            case QueryWords.Phrase p ->
+                p.concept().groupCode() == null ? p.concept().canonical() : null;
+            case QueryWords.Former f -> null;
+        };
+        if (words == null) {
+            return null;
+        }
+        List<String> split = QueryWords.words(words);
+        List<SpanQuery> spans = split.stream()
+                .map(word -> SpanQuery.of(
+                        sq -> sq.spanTerm(t -> t.field("nameFolded").value(word))))
+                .toList();
+        SpanQuery match = spans.size() == 1
+                ? spans.getFirst()
+                : SpanQuery.of(sq -> sq.spanNear(n -> n.clauses(spans).slop(0).inOrder(true)));
+        return Query.of(q -> q.spanFirst(f -> f.end(split.size()).match(match).boost(3f)));
+    }
+
+    /** "roses" as "rose": Vietnamese words never end in s, so a word that does is likely an English plural. */
+    static String englishSingular(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")
+                ? word.substring(0, word.length() - 1)
+                : null;
     }
 
     private static List<SortOptions> sort(CatalogueQuery.Sort sort, boolean hasText) {
@@ -346,7 +580,7 @@ public class ProductSearch {
      * A respelling of a query that found nothing: each word the index does not know replaced by one of its closest
      * spellings in the index; of those combinations, the one that finds the most products (none if none finds any).
      */
-    private String correction(CatalogueQuery query, SearchAnswer answer) {
+    private String correction(QueryWords query, SearchAnswer answer) {
         List<SearchAnswer.SuggestedWord> words = answer.suggested("respell");
         if (words.isEmpty()) {
             return null;
@@ -366,7 +600,7 @@ public class ProductSearch {
             }
             candidates = longer;
         }
-        String folded = VietnameseText.fold(query.text());
+        String folded = query.folded();
         String best = null;
         long most = 0;
         for (String candidate : candidates) {
@@ -375,7 +609,9 @@ public class ProductSearch {
             }
             long found;
             try {
-                found = client.count(c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate, false)))
+                QueryWords respelled = QueryWords.read(candidate);
+                found = client.count(
+                                c -> c.index(ProductIndex.ALIAS).query(mainQuery(candidate, respelled, Pass.EXACT)))
                         .count();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -385,6 +621,6 @@ public class ProductSearch {
                 best = candidate;
             }
         }
-        return best;
+        return best == null || query.stars() == null ? best : best + " " + query.stars() + " sao";
     }
 }

@@ -3,6 +3,7 @@ package vn.ocop.portal.catalogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -176,12 +177,67 @@ class CataloguePageTest {
 
     @Test
     void shouldSuggestACorrectionWhenNothingIsFound() {
-        Document page = page("/products?q=dak+lek");
+        Document page = page("/products?q=atixx");
         assertEquals(0, total(page));
         assertNotNull(page.selectFirst(".no-results h2"));
         Element correction = page.selectFirst("a[data-correction]");
-        assertEquals("dak lak", correction.text());
-        assertEquals(slugs(LISTABLE + " and pr.province_code = '66'"), cards(page(correction.attr("href"))));
+        assertEquals("atiso", correction.text());
+        assertEquals(slugs(LISTABLE + " and p.name_folded like '%atiso%'"), cards(page(correction.attr("href"))));
+    }
+
+    @Test
+    void shouldSayWhenOnlySomeWordsMatched() {
+        Document partial = page("/products?q=cafe+robusta+krong+nang+loai+ngon");
+        assertEquals(
+                "Không có sản phẩm nào khớp mọi từ bạn gõ: đang hiện kết quả cho một số từ.",
+                partial.selectFirst("[role=status] [data-note=partial]").text());
+        assertTrue(cards(partial).contains("ca-phe-robusta-rang-xay-krong-nang"));
+        Document all = page("/products?q=cafe+robusta+krong+nang");
+        assertNull(all.selectFirst("[data-note]"), "every word matched: nothing to say");
+        assertTrue(cards(all).contains("ca-phe-robusta-rang-xay-krong-nang"));
+    }
+
+    @Test
+    void shouldKeepTheNoResultsPageForAQuerySharingNothingWithTheCatalogue() {
+        Document page = page("/products?q=" + java.net.URLEncoder.encode("điện thoại iphone", StandardCharsets.UTF_8));
+        assertEquals(0, total(page));
+        assertNotNull(page.selectFirst(".no-results h2"));
+        assertNull(page.selectFirst("[data-note=partial]"));
+    }
+
+    @Test
+    void shouldExplainAFormerProvinceInTheVisitorsLanguage() {
+        Document vi = page("/products?q=binh+thuan");
+        assertEquals(
+                "Bình Thuận nay là một phần của Lâm Đồng: đang hiện cả sản phẩm của Lâm Đồng.",
+                vi.selectFirst("[data-note=former-province]").text());
+        Document en = Pages.html(Pages.fetch(
+                client,
+                HttpRequest.GET("/products?q=binh+thuan")
+                        .accept(Pages.BROWSER_ACCEPT)
+                        .cookie(Cookie.of("lang", "en"))));
+        assertTrue(
+                en.selectFirst("[data-note=former-province]").text().startsWith("Bình Thuận is now part of "),
+                en.selectFirst("[data-note=former-province]").text());
+        assertEquals(
+                "Phan Thiết anchovy fish sauce, 40° protein",
+                en.selectFirst(".product-card .product-name").text(),
+                "the English name on the English page, the product of the former province first");
+    }
+
+    @Test
+    void shouldSayWhichStarsTheWordsAskedFor() {
+        Document page = page("/products?q=nuoc+mam+5+sao");
+        assertEquals(
+                "Chỉ hiện sản phẩm OCOP 5 sao.",
+                page.selectFirst("[data-note=stars]").text());
+        assertEquals(Set.of("nuoc-mam-phu-quoc-ca-com-43-do-dam", "nuoc-mam-ca-com-phan-thiet-40-do-dam"), cards(page));
+    }
+
+    @Test
+    void shouldAnswerAVeryLongSearchWithAPage() {
+        Document page = page("/products?q=" + "ca+phe+".repeat(150));
+        assertFalse(cards(page).isEmpty(), "the first words are read");
     }
 
     @Test

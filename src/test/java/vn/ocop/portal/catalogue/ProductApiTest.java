@@ -1,6 +1,7 @@
 package vn.ocop.portal.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,7 @@ class ProductApiTest {
     @Test
     void shouldAnswerTheDocumentedShape() throws Exception {
         JsonNode answer = get("/api/v1/products");
-        assertEquals(Set.of("total", "items", "facets"), fields(answer));
+        assertEquals(Set.of("total", "items", "facets", "partial", "formerProvinces"), fields(answer));
         assertEquals(
                 slugs(CataloguePageTest.LISTABLE).size(), answer.get("total").asLong());
         assertEquals(ProductApiController.DEFAULT_SIZE, answer.get("items").size());
@@ -149,6 +150,25 @@ class ProductApiTest {
         fiveStarFood
                 .get("items")
                 .forEach(item -> assertEquals(5, item.get("stars").asInt()));
+    }
+
+    @Test
+    void shouldSayWhenOnlySomeWordsMatchedAndWhichFormerProvinceTheWordsNamed() throws Exception {
+        JsonNode partial = get("/api/v1/products?q=cafe+robusta+krong+nang+loai+ngon");
+        assertTrue(partial.get("partial").asBoolean());
+        assertEquals(0, partial.get("formerProvinces").size());
+        JsonNode former = get("/api/v1/products?q=kon+tum");
+        assertFalse(former.get("partial").asBoolean());
+        assertEquals("Kon Tum", former.get("formerProvinces").get(0).get("name").asText());
+        assertEquals(
+                "51", former.get("formerProvinces").get(0).get("provinceCode").asText());
+        assertEquals(
+                java.util.Set.of("sam-ngoc-linh-cu-tuoi", "ruou-sam-ngoc-linh", "tra-tui-loc-la-sam-ngoc-linh"),
+                java.util.stream.StreamSupport.stream(former.get("items").spliterator(), false)
+                        .limit(3)
+                        .map(item -> item.get("slug").asText())
+                        .collect(java.util.stream.Collectors.toSet()),
+                "the products whose address is in Kon Tum come first");
     }
 
     @Test

@@ -203,6 +203,20 @@ class ProductPageTest {
     }
 
     @Test
+    void shouldShowTheEnglishNameAndDescriptionOnTheEnglishPage() {
+        Document en = Pages.html(Pages.fetch(
+                client,
+                HttpRequest.GET("/products/xoai-say-deo-cao-lanh")
+                        .accept(Pages.BROWSER_ACCEPT)
+                        .cookie(Cookie.of("lang", "en"))));
+        assertEquals("Cao Lãnh soft dried mango", en.selectFirst("h1").text());
+        assertTrue(en.selectFirst(".description").text().contains("Chewy dried mango slices"));
+        Document vi = Pages.html(Pages.fetch(
+                client, HttpRequest.GET("/products/xoai-say-deo-cao-lanh").accept(Pages.BROWSER_ACCEPT)));
+        assertEquals("Xoài sấy dẻo Cao Lãnh", vi.selectFirst("h1").text(), "Vietnamese first");
+    }
+
+    @Test
     void shouldListExactlyTheCertifiedProductsInTheSitemap() {
         SearchSync.awaitSynced(transactions, elasticsearch);
         HttpResponse<String> response = Pages.fetch(client, HttpRequest.GET("/sitemap.xml"));

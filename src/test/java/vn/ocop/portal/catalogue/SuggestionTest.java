@@ -53,6 +53,13 @@ class SuggestionTest {
         }
         assertTrue(names("robus").stream().anyMatch(name -> name.startsWith("Cà phê Robusta")), "a later word too");
         assertTrue(names("nuoc mma").stream().anyMatch(name -> name.startsWith("Nước mắm")), "a typo");
+        assertTrue(
+                names("ca phe krong na").stream().allMatch(name -> name.contains("Krông Năng")),
+                "words out of the name's order, the last half typed");
+        assertTrue(!names("ca phe krong na").isEmpty());
+        assertTrue(names("cafe robu").stream().anyMatch(name -> name.startsWith("Cà phê Robusta")), "cafe");
+        assertTrue(names("fish sau").stream().allMatch(name -> name.startsWith("Nước mắm")), "English");
+        assertTrue(!names("fish sau").isEmpty());
         assertTrue(names("zzzz").isEmpty());
         assertTrue(names("").isEmpty());
     }

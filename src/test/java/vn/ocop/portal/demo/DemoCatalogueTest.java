@@ -355,14 +355,26 @@ class DemoCatalogueTest {
                 null,
                 List.of(
                         new DemoCatalogue.Product(
-                                "Cà phê muộn", "ca-phe-muon", "01", "01.6", null, "", "", "", List.of(late)),
+                                "Cà phê muộn",
+                                null,
+                                "ca-phe-muon",
+                                "01",
+                                "01.6",
+                                null,
+                                "",
+                                null,
+                                "",
+                                "",
+                                List.of(late)),
                         new DemoCatalogue.Product(
                                 "Cà phê điểm cao",
+                                null,
                                 "ca-phe-diem-cao",
                                 "01",
                                 "01.6",
                                 "8930000000001",
                                 "",
+                                null,
                                 "",
                                 "",
                                 List.of(notMinistry))))));

@@ -43,6 +43,9 @@ class ProductSearchTest {
     ProductIndex index;
 
     @Inject
+    SearchMisses misses;
+
+    @Inject
     ElasticsearchClient client;
 
     @Inject
@@ -105,16 +108,140 @@ class ProductSearchTest {
     }
 
     @Test
-    void shouldSuggestACorrectionWhenNothingIsFound() throws Exception {
+    void shouldForgiveATypoInAThreeLetterWordWhenNothingMatchesExactly() throws Exception {
+        Set<Long> dakLak = ids(LISTABLE + " and pr.province_code = '66'");
         CatalogueResult result = search.search(query("dak lek", 10)).join();
-        assertEquals(0, result.total(), "short words must match exactly");
-        assertEquals("dak lak", result.correction());
         assertEquals(
-                ids(LISTABLE + " and pr.province_code = '66'"),
+                dakLak,
+                result.items().stream()
+                        .limit(dakLak.size())
+                        .map(ProductDocument::id)
+                        .collect(Collectors.toSet()),
+                "the Đắk Lắk products come first");
+        assertEquals(null, result.correction());
+        assertFalse(result.partial(), "every word matched, one with a typo");
+    }
+
+    @Test
+    void shouldSuggestACorrectionWhenNothingIsFound() throws Exception {
+        CatalogueResult result = search.search(query("atixx", 10)).join();
+        assertEquals(0, result.total(), "two typos in a five-letter word are too many to find");
+        assertEquals("atiso", result.correction());
+        assertEquals(
+                ids(LISTABLE + " and p.name_folded like '%atiso%'"),
                 ids(search.search(query(result.correction(), 100)).join()));
         CatalogueResult none = search.search(query("zzzzzzzzzzzz", 10)).join();
         assertEquals(0, none.total());
         assertEquals(null, none.correction(), "no correction that finds nothing is offered");
+    }
+
+    @Test
+    void shouldShowNothingForAQueryThatSharesNothingMeaningfulWithTheCatalogue() throws Exception {
+        CatalogueResult phone = search.search(query("điện thoại iphone", 10)).join();
+        assertEquals(0, phone.total(), "no page of products sharing nothing with the query");
+        assertFalse(phone.partial());
+    }
+
+    @Test
+    void shouldShowTheProductsMatchingMostWordsAndSaySoWhenNoneMatchesAll() throws Exception {
+        CatalogueResult most =
+                search.search(query("cafe robusta krong nang loai ngon", 10)).join();
+        assertTrue(most.partial(), "the visitor is told only some words matched");
+        assertEquals(
+                "ca-phe-robusta-rang-xay-krong-nang", most.items().getFirst().slug());
+        CatalogueResult all =
+                search.search(query("cafe robusta krong nang", 10)).join();
+        assertFalse(all.partial(), "every word matched");
+        assertEquals(
+                "ca-phe-robusta-rang-xay-krong-nang", all.items().getFirst().slug());
+    }
+
+    @Test
+    void shouldFindAFormerProvinceByTheRecordedAddressFirstThenByTheProvinceItJoined() throws Exception {
+        CatalogueResult result = search.search(query("binh thuan", 50)).join();
+        assertEquals(List.of(new CatalogueResult.FormerProvince("Bình Thuận", "68")), result.formerProvinces());
+        assertEquals(
+                "nuoc-mam-ca-com-phan-thiet-40-do-dam",
+                result.items().getFirst().slug(),
+                "its address");
+        assertEquals(ids(LISTABLE + " and pr.province_code = '68'"), ids(result), "then the rest of Lâm Đồng");
+        assertEquals(
+                List.of(),
+                search.search(query("lam dong", 5)).join().formerProvinces(),
+                "a province of today needs no explanation");
+    }
+
+    @Test
+    void shouldFilterByTheStarsTypedInWords() throws Exception {
+        CatalogueResult result = search.search(query("nuoc mam 5 sao", 10)).join();
+        assertEquals(5, result.stars());
+        assertEquals(
+                Set.of("nuoc-mam-phu-quoc-ca-com-43-do-dam", "nuoc-mam-ca-com-phan-thiet-40-do-dam"),
+                result.items().stream().map(ProductDocument::slug).collect(Collectors.toSet()));
+        CatalogueResult ocop = search.search(query("ocop 5 sao", 100)).join();
+        assertEquals(ids(LISTABLE + " and c.stars = 5"), ids(ocop));
+    }
+
+    @Test
+    void shouldFindProductsByTheirEnglishNamesAndTheVocabulary() throws Exception {
+        CatalogueResult coffee = search.search(query("coffee", 100)).join();
+        assertEquals(
+                ids(LISTABLE + " and p.name like 'Cà phê%'"),
+                ids(coffee).stream()
+                        .filter(id -> coffee.items().stream()
+                                .anyMatch(d -> d.id() == id && d.name().startsWith("Cà phê")))
+                        .collect(Collectors.toSet()));
+        assertTrue(
+                coffee.items().subList(0, 5).stream().allMatch(d -> d.name().startsWith("Cà phê")),
+                "the coffees first: "
+                        + coffee.items().stream().map(ProductDocument::slug).toList());
+        ProductDocument mango =
+                search.search(query("dried mango", 1)).join().items().getFirst();
+        assertEquals("xoai-say-deo-cao-lanh", mango.slug());
+        assertEquals("Cao Lãnh soft dried mango", mango.nameEn());
+    }
+
+    @Test
+    void shouldAnswerAHugeQueryFromElasticsearchWithoutFailing() throws Exception {
+        CatalogueResult result = search.search(query("cà phê ".repeat(200) + "zzzz ".repeat(50), 10))
+                .join();
+        assertFalse(result.degraded(), "Elasticsearch accepted the capped query");
+        assertTrue(result.total() > 0, "the first words are read");
+    }
+
+    @Test
+    void shouldForgiveTyposOnlyInTextsOfAtMostSixWords() throws Exception {
+        CatalogueResult six =
+                search.search(query("ca phe robusta fime buon ma", 5)).join();
+        assertFalse(six.partial(), "six words: the typo is forgiven and every word matches");
+        assertEquals("ca-phe-robusta-fine-buon-ma-thuot", six.items().getFirst().slug());
+        CatalogueResult seven =
+                search.search(query("ca phe robusta fime buon ma thuot", 5)).join();
+        assertTrue(seven.partial(), "seven words: no typo tolerance, so only most words match");
+        CatalogueResult respelling =
+                search.search(query("atixx qqa qqb qqc qqd qqe qqf", 5)).join();
+        assertEquals(null, respelling.correction(), "nor respelling");
+    }
+
+    @Test
+    void shouldCountTheSearchesThatFindNothingPerDayByTheirFoldedText() throws Exception {
+        misses.write();
+        search.search(query("Zzqq Kkvv", 10)).join();
+        search.search(query("zzqq  kkvv", 10)).join();
+        search.search(query("ca phe", 10)).join();
+        CatalogueQuery filtered = new CatalogueQuery(
+                "nuoc mam zzqq", Set.of("06"), Set.of(), Set.of(), Set.of(), CatalogueQuery.Sort.RELEVANCE, 1, 10);
+        assertEquals(0, search.search(filtered).join().total());
+        misses.write();
+        List<SearchMisses.Miss> today = misses.day(SearchZone.today(), 1000);
+        assertTrue(
+                today.contains(new SearchMisses.Miss("zzqq kkvv", 2))
+                        || today.stream().anyMatch(m -> m.query().equals("zzqq kkvv") && m.searches() >= 2),
+                today.toString());
+        assertTrue(today.stream().noneMatch(m -> m.query().equals("ca phe")), "a search that found is not counted");
+        assertTrue(
+                today.stream().noneMatch(m -> m.query().equals("nuoc mam zzqq")),
+                "nor one the visitor's own filters emptied");
     }
 
     @Test
@@ -189,12 +316,16 @@ class ProductSearchTest {
                 current.slug(),
                 "Stale",
                 "stale",
+                current.nameEn(),
+                current.nameEnFolded(),
                 current.producerId(),
                 current.producerName(),
                 current.producerFolded(),
                 current.producerType(),
                 current.description(),
                 current.descriptionFolded(),
+                current.descriptionEn(),
+                current.descriptionEnFolded(),
                 current.groupCode(),
                 current.groupName(),
                 current.groupNameEn(),
@@ -207,6 +338,8 @@ class ProductSearchTest {
                 current.communeName(),
                 current.communeNameEn(),
                 current.communeFolded(),
+                current.formerProvinceFolded(),
+                current.joinedFolded(),
                 current.certificateStatus(),
                 current.decisionDate(),
                 current.validFrom(),
