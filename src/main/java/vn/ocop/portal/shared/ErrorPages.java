@@ -8,8 +8,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonSyntaxException;
@@ -33,6 +33,7 @@ class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     /** At most ten stack traces a minute: a flood of one failure must not fill the disk nor bury the others. */
     private static final LogRateLimit UNEXPECTED_LOGS = new LogRateLimit(10, 60_000);
+
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
@@ -77,7 +78,10 @@ class ErrorPages {
 
     @Error(global = true)
     HttpResponse<?> missingParameter(HttpRequest<?> request, UnsatisfiedRouteException e) {
-        return respond(request, HttpStatus.BAD_REQUEST, "missing or invalid parameter: " + e.getArgument().getName());
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "missing or invalid parameter: " + e.getArgument().getName());
     }
 
     /** A body over the size limit, or a form with too many fields or too long a field. */

@@ -84,8 +84,7 @@ final class ProtocolGuard {
         public void onStreamPipelineBuilt() {
             if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
                     && channel.pipeline().get(HANDLER) == null) {
-                channel.pipeline()
-                        .addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER, new Guard());
+                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER, new Guard());
             }
         }
     }
@@ -130,7 +129,8 @@ final class ProtocolGuard {
                     refuse(ctx, msg, new IllegalArgumentException("unsupported version " + version.text()));
                     return;
                 }
-            } else if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
+            } else if (msg instanceof HttpObject object
+                    && object.decoderResult().isFailure()) {
                 refuse(ctx, msg, object.decoderResult().cause());
                 return;
             }
@@ -167,7 +167,8 @@ final class ProtocolGuard {
         }
 
         private void awaitHead(ChannelHandlerContext ctx) {
-            if (headerTimeoutMillis <= 0 || !ctx.channel().isActive() && !ctx.channel().isRegistered()) {
+            if (headerTimeoutMillis <= 0
+                    || !ctx.channel().isActive() && !ctx.channel().isRegistered()) {
                 return;
             }
             cancelDeadline();

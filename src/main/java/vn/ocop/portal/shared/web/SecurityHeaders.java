@@ -35,8 +35,7 @@ final class SecurityHeaders implements Ordered {
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "strict-origin-when-cross-origin",
-            "Permissions-Policy",
-                    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
 
     private final boolean https;
 

@@ -77,7 +77,8 @@ class MalformedRequestsTest {
     void shouldRefuseASpaceBeforeTheColonOfTransferEncoding() {
         assertRefused(
                 400,
-                send("POST /q/ABC/report HTTP/1.1\r\nHost: x\r\nTransfer-Encoding : chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"));
+                send(
+                        "POST /q/ABC/report HTTP/1.1\r\nHost: x\r\nTransfer-Encoding : chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"));
     }
 
     @Test
@@ -155,7 +156,8 @@ class MalformedRequestsTest {
         RawHttp.Answer answer = send("GET / HTTP/1.1\r\nHost: x\r\nNoColonHere\r\n\r\n");
         assertEquals(400, answer.status());
         assertTrue(answer.header("Content-Type").startsWith("text/plain"), answer.head());
-        assertTrue(answer.body().contains("Yêu cầu không hợp lệ") && answer.body().contains("Bad request"), answer.body());
+        assertTrue(
+                answer.body().contains("Yêu cầu không hợp lệ") && answer.body().contains("Bad request"), answer.body());
         assertEquals("nosniff", answer.header("X-Content-Type-Options"));
     }
 
@@ -194,8 +196,8 @@ class MalformedRequestsTest {
 
     @Test
     void shouldLogNoErrorForMalformedRequests() {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
-                org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         appender.start();
         root.addAppender(appender);

@@ -26,13 +26,23 @@ class SecurityHeadersTest {
 
     @Test
     void shouldForbidFramingInlineScriptsAndPluginsOnEveryKindOfAnswer() {
-        for (String path : List.of("/", "/products", "/no-such-page", "/api/v1/products", "/robots.txt",
-                "/static/css/portal.css", "/q/ABCDEFGHJKMNPQRSTVWX")) {
+        for (String path : List.of(
+                "/",
+                "/products",
+                "/no-such-page",
+                "/api/v1/products",
+                "/robots.txt",
+                "/static/css/portal.css",
+                "/q/ABCDEFGHJKMNPQRSTVWX")) {
             HttpResponse<String> response = Pages.fetch(client, path);
             String csp = response.header("Content-Security-Policy");
             assertTrue(csp != null && csp.contains("frame-ancestors 'none'"), path + ": " + csp);
-            assertTrue(csp.contains("object-src 'none'") && csp.contains("base-uri 'self'")
-                    && csp.contains("form-action 'self'") && csp.contains("script-src 'self'"), csp);
+            assertTrue(
+                    csp.contains("object-src 'none'")
+                            && csp.contains("base-uri 'self'")
+                            && csp.contains("form-action 'self'")
+                            && csp.contains("script-src 'self'"),
+                    csp);
             assertFalse(csp.contains("unsafe-inline"), csp);
             assertEquals("nosniff", response.header("X-Content-Type-Options"), path);
             assertEquals("strict-origin-when-cross-origin", response.header("Referrer-Policy"), path);
@@ -53,15 +63,24 @@ class SecurityHeadersTest {
 
     @Test
     void shouldKeepEveryPublicPageFreeOfInlineScriptsHandlersAndStyles() {
-        for (String path : List.of("/", "/products", "/products?q=ca+phe", "/api", "/no-such-page",
-                "/q/ABCDEFGHJKMNPQRSTVWX", "/q/ABCDEFGHJKMNPQRSTVWX/report")) {
+        for (String path : List.of(
+                "/",
+                "/products",
+                "/products?q=ca+phe",
+                "/api",
+                "/no-such-page",
+                "/q/ABCDEFGHJKMNPQRSTVWX",
+                "/q/ABCDEFGHJKMNPQRSTVWX/report")) {
             Document page = Pages.html(Pages.fetch(client, path));
-            page.select("script").forEach(script -> assertTrue(
-                    script.hasAttr("src") || script.attr("type").equals("application/ld+json"),
-                    path + ": inline script " + script));
+            page.select("script")
+                    .forEach(script -> assertTrue(
+                            script.hasAttr("src") || script.attr("type").equals("application/ld+json"),
+                            path + ": inline script " + script));
             assertTrue(page.select("[style]").isEmpty(), path + ": style attribute");
-            page.getAllElements().forEach(element -> element.attributes().forEach(attribute -> assertFalse(
-                    attribute.getKey().startsWith("on"), path + ": handler " + attribute)));
+            page.getAllElements()
+                    .forEach(element -> element.attributes()
+                            .forEach(attribute ->
+                                    assertFalse(attribute.getKey().startsWith("on"), path + ": handler " + attribute)));
         }
     }
 }
