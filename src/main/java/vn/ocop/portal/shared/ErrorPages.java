@@ -2,10 +2,12 @@ package vn.ocop.portal.shared;
 
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -15,11 +17,14 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import io.micronaut.web.router.Router;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 @Controller
 class ErrorPages {
+
+    private final Router router;
+
+    ErrorPages(Router router) {
+        this.router = router;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     /** At most ten stack traces a minute: a flood of one failure must not fill the disk nor bury the others. */
@@ -46,9 +57,20 @@ class ErrorPages {
         return respond(request, HttpStatus.BAD_REQUEST, null);
     }
 
+    /** A 405 says which methods the address does take (RFC 9110 requires {@code Allow}). */
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
     HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
-        return respond(request, HttpStatus.METHOD_NOT_ALLOWED, null);
+        Set<String> allowed = new TreeSet<>();
+        router.findAny(request.getPath(), request)
+                .forEach(match -> allowed.add(match.getHttpMethod().name()));
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        MutableHttpResponse<?> response = respond(request, HttpStatus.METHOD_NOT_ALLOWED, null);
+        if (!allowed.isEmpty()) {
+            response.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+        }
+        return response;
     }
 
     @Error(global = true, status = HttpStatus.REQUEST_ENTITY_TOO_LARGE)
@@ -142,7 +164,7 @@ class ErrorPages {
         return "invalid value for parameter: " + argument.getName();
     }
 
-    private static HttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String detail) {
+    private static MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String detail) {
         if (wantsJson(request)) {
             return HttpResponse.status(status)
                     .contentType(PROBLEM_JSON)

@@ -53,6 +53,9 @@ class ScanCountTest {
     @Inject
     StampSettings settings;
 
+    @Inject
+    ScanRetention retention;
+
     private StampFixtures fixtures;
 
     @BeforeEach
@@ -239,6 +242,34 @@ class ScanCountTest {
                         StampFixtures.TODAY,
                         productId,
                         province));
+    }
+
+    @Test
+    void shouldFoldOldScansIntoDailyFiguresKeptForever() {
+        long stampId = stampId(freshItemCode());
+        String productId = fixtures.value("select product_id from stamp where id = ?", stampId);
+        java.time.LocalDate old = StampFixtures.TODAY.minusDays(settings.scanRetentionDays() + 30);
+        for (int i = 0; i < 3; i++) {
+            fixtures.update(
+                    "insert into scan (scanned_at, code, stamp_id, kind, product_id, user_agent_class, network)"
+                            + " values ((?::date + time '12:00') at time zone 'Asia/Ho_Chi_Minh', 'old', ?, 'ITEM',"
+                            + " ?::bigint, ?, 'net')",
+                    old.toString(),
+                    stampId,
+                    productId,
+                    i == 0 ? "BOT" : "MOBILE");
+        }
+        String daily =
+                "select scans || '/' || human_scans from scan_daily where day = ?::date and product_id = ?::bigint";
+        assertEquals("3/2", fixtures.value(daily, old.toString(), productId));
+        retention.run();
+        assertEquals(
+                "0",
+                fixtures.value(
+                        "select count(*) from scan where scanned_at < now() - interval '1 day' * ?",
+                        settings.scanRetentionDays()),
+                "the journal keeps " + settings.scanRetentionDays() + " days");
+        assertEquals("3/2", fixtures.value(daily, old.toString(), productId), "the day's figures stay");
     }
 
     @Test
