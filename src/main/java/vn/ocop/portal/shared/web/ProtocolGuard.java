@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * here with a short 400 and the connection closed; Micronaut never sees it, so no route, filter or template can fail
  * on it, and it is logged at DEBUG only (it is the client's mistake, not the portal's).
  *
+ * <p>It spells out {@code Accept} ranges such as {@code image/*} as the types this portal serves
+ * ({@link AcceptRanges}): Micronaut's routing only understands the full wildcard and would answer 406.
+ *
  * <p>It also holds the header-read timeout: a connection must deliver a request's whole head within {@code
  * ocop.http.header-read-timeout} of opening or of its previous answer, so a client dripping one byte every few
  * seconds cannot hold a connection (the idle timeout alone would never fire).
@@ -128,6 +131,10 @@ final class ProtocolGuard {
                 if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
                     refuse(ctx, msg, new IllegalArgumentException("unsupported version " + version.text()));
                     return;
+                }
+                String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+                if (accept != null && accept.contains("/*")) {
+                    request.headers().set(HttpHeaderNames.ACCEPT, AcceptRanges.expand(accept));
                 }
             } else if (msg instanceof HttpObject object
                     && object.decoderResult().isFailure()) {
