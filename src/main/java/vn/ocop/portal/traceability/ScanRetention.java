@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@code scan_daily} reads both) and their rows deleted, in one transaction. Several instances may run it: the
  * archive adds, and an advisory lock lets one at a time fold a day.
  *
- * <p>Size: a journal row takes about 120 bytes with its share of the stamp index, so a million scans cost about
- * 120 MB while they are kept (bench/README.md); an archived day costs one row per product scanned that day.
+ * <p>Size: a journal row takes about 108 bytes with its share of the indexes, so a million scans cost about 105 MB
+ * while they are kept (bench/hostile/run.sh, bench/README.md); an archived day costs one row per product scanned that
+ * day. Copy-detection evidence adds about 150 bytes per counted scan, and there is at most one of those per network
+ * per stamp per day.
  */
 @Singleton
 class ScanRetention {
