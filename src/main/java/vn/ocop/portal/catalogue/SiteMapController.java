@@ -1,42 +1,123 @@
 package vn.ocop.portal.catalogue;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code /sitemap.xml} (the home page, the catalogue and every listed product) and {@code /robots.txt}. */
+/**
+ * {@code /sitemap.xml} (the home page, the catalogue and every listed product) and {@code /robots.txt}. The sitemap is
+ * built at most once every {@link #REBUILD_AFTER} and kept; past {@code ocop.sitemap.max-urls} addresses (the
+ * protocol's limit is 50,000 a file) {@code /sitemap.xml} is a sitemap index of {@code /sitemap-1.xml},
+ * {@code /sitemap-2.xml}, ...
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SiteMapController {
 
+    static final Duration REBUILD_AFTER = Duration.ofMinutes(10);
+
     private final ProductDetails details;
     private final PublicUrls urls;
+    private final int maxUrls;
+    private volatile Built built;
 
-    SiteMapController(ProductDetails details, PublicUrls urls) {
+    /** The sitemap as last built: the document at /sitemap.xml and, for an index, its parts. */
+    private record Built(Instant at, String main, List<String> parts) {}
+
+    SiteMapController(ProductDetails details, PublicUrls urls, @Value("${ocop.sitemap.max-urls:50000}") int maxUrls) {
         this.details = details;
         this.urls = urls;
+        this.maxUrls = Math.max(1, maxUrls);
     }
 
     @Get(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML)
     HttpResponse<String> sitemap() {
+        return xml(current().main());
+    }
+
+    @Get(value = "/sitemap-{part}.xml", produces = MediaType.APPLICATION_XML)
+    HttpResponse<String> part(int part) {
+        List<String> parts = current().parts();
+        if (part < 1 || part > parts.size()) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such sitemap");
+        }
+        return xml(parts.get(part - 1));
+    }
+
+    private static HttpResponse<String> xml(String document) {
+        return HttpResponse.ok(document)
+                .contentType(MediaType.APPLICATION_XML_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=600");
+    }
+
+    private Built current() {
+        Built now = built;
+        if (now != null && now.at().plus(REBUILD_AFTER).isAfter(Instant.now())) {
+            return now;
+        }
+        synchronized (this) {
+            now = built;
+            if (now == null || !now.at().plus(REBUILD_AFTER).isAfter(Instant.now())) {
+                now = build();
+                built = now;
+            }
+            return now;
+        }
+    }
+
+    private Built build() {
+        Instant at = Instant.now();
+        List<String[]> entries = new ArrayList<>();
+        entries.add(new String[] {urls.of("/"), null});
+        entries.add(new String[] {urls.of("/products"), null});
+        for (ProductDetails.Listed product : details.listed()) {
+            entries.add(new String[] {
+                urls.product(product.slug()),
+                product.updatedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()
+            });
+        }
+        if (entries.size() <= maxUrls) {
+            return new Built(at, urlset(entries), List.of());
+        }
+        List<String> parts = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += maxUrls) {
+            parts.add(urlset(entries.subList(from, Math.min(entries.size(), from + maxUrls))));
+        }
+        StringBuilder index = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                """);
+        for (int part = 1; part <= parts.size(); part++) {
+            index.append("  <sitemap><loc>")
+                    .append(escape(urls.of("/sitemap-" + part + ".xml")))
+                    .append("</loc></sitemap>\n");
+        }
+        index.append("</sitemapindex>\n");
+        return new Built(at, index.toString(), List.copyOf(parts));
+    }
+
+    private static String urlset(List<String[]> entries) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
                 """);
-        url(xml, urls.of("/"), null);
-        url(xml, urls.of("/products"), null);
-        for (ProductDetails.Listed product : details.listed()) {
-            url(
-                    xml,
-                    urls.product(product.slug()),
-                    product.updatedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        for (String[] entry : entries) {
+            url(xml, entry[0], entry[1]);
         }
         xml.append("</urlset>\n");
-        return HttpResponse.ok(xml.toString()).contentType(MediaType.APPLICATION_XML_TYPE);
+        return xml.toString();
     }
 
     @Get(value = "/robots.txt", produces = MediaType.TEXT_PLAIN)

@@ -1,5 +1,6 @@
 package vn.ocop.portal.shared;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -11,11 +12,19 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 
 /** The language switch: remembers the choice in a cookie and returns to the page the visitor was on. */
 @Controller("/language")
 @Produces(MediaType.TEXT_HTML)
 class LanguageController {
+
+    private final boolean secureCookie;
+
+    LanguageController(@Value("${ocop.public-base-url}") String baseUrl) {
+        // Served over https, the cookie never travels in clear (a network could otherwise read or plant it).
+        this.secureCookie = baseUrl.toLowerCase(Locale.ROOT).startsWith("https:");
+    }
 
     @Get("/{tag}")
     HttpResponse<?> switchTo(String tag, @QueryValue("return") @Nullable String returnTo) {
@@ -24,7 +33,8 @@ class LanguageController {
                 .path("/")
                 .maxAge(Duration.ofDays(365))
                 .sameSite(SameSite.Lax)
-                .httpOnly(true);
+                .httpOnly(true)
+                .secure(secureCookie);
         return HttpResponse.seeOther(URI.create(localPath(returnTo))).cookie(cookie);
     }
 

@@ -27,11 +27,15 @@ class Accounts {
         this.database = database;
     }
 
-    /** Addresses are compared as typed in any case and any Unicode form. */
+    /**
+     * Addresses are compared as typed in any case and any Unicode form; control characters (which no address has,
+     * and PostgreSQL refuses as NUL) are dropped before any query.
+     */
     static String normalEmail(String email) {
         return email == null
                 ? ""
-                : Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+                : Normalizer.normalize(email.replaceAll("\\p{Cntrl}", "").strip(), Normalizer.Form.NFC)
+                        .toLowerCase(Locale.ROOT);
     }
 
     /** For signing in, and for links: not a staff screen, so not scoped. */

@@ -12,10 +12,13 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
+import vn.ocop.portal.shared.web.CleanText;
+import vn.ocop.portal.shared.web.ClientAddresses;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +46,7 @@ class StaffGate implements Ordered {
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final SessionCookie cookie;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
     private final FilterBodyParser bodies;
     private final byte[] csrfKey;
 
@@ -51,7 +54,7 @@ class StaffGate implements Ordered {
             Sessions sessions,
             ApiTokens tokens,
             SessionCookie cookie,
-            HttpClientAddressResolver addresses,
+            ClientAddresses addresses,
             FilterBodyParser bodies,
             @Value("${ocop.stamp.secret}") String secret) {
         this.sessions = sessions;
@@ -84,8 +87,14 @@ class StaffGate implements Ordered {
         if (needed.isEmpty() || !staff.may(needed.get())) {
             throw new StaffDenied();
         }
-        if (staff.sessionId() != null && changesState(request.getMethod())) {
-            requireCsrfToken(request, staff.csrfToken());
+        if (changesState(request.getMethod()) && isForm(request)) {
+            Map<String, Object> form = form(request);
+            requireCleanText(form);
+            if (staff.sessionId() != null) {
+                requireCsrfToken(request, staff.csrfToken(), form);
+            }
+        } else if (staff.sessionId() != null && changesState(request.getMethod())) {
+            requireCsrfToken(request, staff.csrfToken(), Map.of());
         }
     }
 
@@ -94,9 +103,9 @@ class StaffGate implements Ordered {
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    /** The network address the audit log records. */
+    /** The network address the audit log records (the socket's, unless a trusted proxy names the visitor's). */
     String network(HttpRequest<?> request) {
-        String address = addresses.resolve(request);
+        String address = addresses.of(request);
         return address == null ? "unknown" : address;
     }
 
@@ -138,29 +147,42 @@ class StaffGate implements Ordered {
                 csrf);
     }
 
-    private void requireCsrfToken(HttpRequest<?> request, String expected) {
+    private static void requireCsrfToken(HttpRequest<?> request, String expected, Map<String, Object> form) {
         String given = request.getHeaders().get(CSRF_HEADER);
-        if (given == null
-                && request.getContentType()
-                        .filter(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
-                        .isPresent()) {
-            given = formField(request);
+        if (given == null && form.get(CSRF_FIELD) instanceof String field) {
+            given = field;
         }
         if (given == null || !Tokens.sameText(expected, given)) {
             throw new CsrfRefused();
         }
     }
 
-    private String formField(HttpRequest<?> request) {
+    /**
+     * Staff forms take text people type: a control character (other than line breaks and tabs) is not that, and
+     * PostgreSQL would refuse a NUL. Refused here, once for every staff form, before any controller reads it.
+     */
+    private static void requireCleanText(Map<String, Object> form) {
+        for (Object value : form.values()) {
+            if (value instanceof String text && CleanText.controlAt(text, true) >= 0) {
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST, "a form field holds a control character");
+            }
+        }
+    }
+
+    private static boolean isForm(HttpRequest<?> request) {
+        return request.getContentType()
+                .filter(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
+                .isPresent();
+    }
+
+    private Map<String, Object> form(HttpRequest<?> request) {
         try {
-            Map<String, Object> form = bodies.parseBody(request).get(30, TimeUnit.SECONDS);
-            Object value = form.get(CSRF_FIELD);
-            return value instanceof String text ? text : null;
+            return bodies.parseBody(request).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return null;
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return Map.of();
         }
     }
 

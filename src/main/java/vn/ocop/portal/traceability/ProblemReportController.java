@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import vn.ocop.portal.shared.FormTokens;
 import vn.ocop.portal.shared.VietnameseText;
+import vn.ocop.portal.shared.web.CleanText;
 
 /**
  * "Report a problem" from a scan page: a suspected counterfeit, a quality problem or something else, stored for
@@ -65,6 +67,12 @@ class ProblemReportController {
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> submit(String code, @Body Map<String, String> form, HttpRequest<?> request) {
+        // A control character (NUL above all, which PostgreSQL refuses) is nothing a person types: refused outright.
+        form.forEach((name, value) -> {
+            if (CleanText.controlAt(name, false) >= 0 || CleanText.controlAt(value, name.equals("message")) >= 0) {
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST, "control characters are not accepted");
+            }
+        });
         long now = System.currentTimeMillis();
         String browserValue = request.getCookies()
                 .findCookie(FormTokens.COOKIE)

@@ -1,5 +1,7 @@
 package vn.ocop.portal.traceability;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -7,22 +9,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reports of a problem from the public, stored for staff, with a rate limit per network (a few reports per network
- * per window) and one for the whole portal, so a flood cannot bury the real reports.
+ * Reports of a problem from the public, stored for staff, with a rate limit per network: a few reports per network
+ * per ten minutes and a few more per day, counted in memory (nothing is stored for a refused report). There is no cap
+ * for the whole portal: one script could use it up and silence everyone else.
  */
 @Singleton
 class ProblemReports {
 
     static final int PER_NETWORK = 5;
-    static final int OVERALL = 300;
+    static final int PER_NETWORK_PER_DAY = 20;
     static final long WINDOW_MILLIS = 10 * 60_000L;
+    private static final long DAY_MILLIS = 24 * 60 * 60_000L;
 
     enum Kind {
         COUNTERFEIT,
@@ -37,33 +40,28 @@ class ProblemReports {
             @Nullable String productName) {}
 
     private final TransactionOperations<Connection> transactions;
-    private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
-    private final Deque<Long> overall = new ArrayDeque<>();
+    /** Per network: its reports' times in the last day (at most {@link #PER_NETWORK_PER_DAY}). */
+    private final Cache<String, Deque<Long>> recent = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofDays(1))
+            .build();
 
     ProblemReports(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
     }
 
-    /** Takes one report from the network's allowance; false when the network or the portal is over its limit. */
+    /** Takes one report from the network's allowance; false when the network is over its limit. */
     boolean allow(String network, long now) {
-        synchronized (overall) {
-            prune(overall, now);
-            if (overall.size() >= OVERALL) {
-                return false;
+        Deque<Long> times = recent.get(network, n -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst() < now - DAY_MILLIS) {
+                times.pollFirst();
             }
-            Deque<Long> times = recent.computeIfAbsent(network, n -> new ArrayDeque<>());
-            prune(times, now);
-            if (times.size() >= PER_NETWORK) {
+            long inWindow = times.stream().filter(t -> t >= now - WINDOW_MILLIS).count();
+            if (inWindow >= PER_NETWORK || times.size() >= PER_NETWORK_PER_DAY) {
                 return false;
             }
             times.addLast(now);
-            overall.addLast(now);
-            if (recent.size() > 10_000) {
-                recent.values().removeIf(t -> {
-                    prune(t, now);
-                    return t.isEmpty();
-                });
-            }
             return true;
         }
     }
@@ -103,11 +101,5 @@ class ProblemReports {
                 }
             }
         });
-    }
-
-    private static void prune(Deque<Long> times, long now) {
-        while (!times.isEmpty() && times.peekFirst() < now - WINDOW_MILLIS) {
-            times.pollFirst();
-        }
     }
 }

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The log of every scan, written without slowing the scan page: a page only puts its scan in a bounded in-memory
  * queue; one background thread writes the queue in batches (one transaction each, at most about 10 a second) and,
- * in the same transaction, the stamps' scan counts, first-scan times and network counts. Closing the application
+ * in the same transaction, the stamps' copy-detection figures (counted scans, first-scan times, networks, provinces
+ * and days). Scans of codes this portal never issued are not journalled one row each: they are counted per day and
+ * network ({@code refused_scan_daily}). Closing the application
  * context writes what is left, so a normal shutdown loses nothing. When the queue is full (the database far behind)
  * a scan is dropped from the log and counted, never delaying the page.
  */
@@ -42,10 +46,11 @@ class ScanLog implements AutoCloseable {
     static final int MAX_CODE_LENGTH = 40;
 
     /**
-     * One scan. {@code stampId}, {@code kind} and {@code productId} are null for a code this portal never issued;
-     * {@code counter} is the item stamp's counter in memory, told the stored figures once the scan is written;
-     * {@code newNetwork} is false when the stamp is known to have been scanned from this network before (then the
-     * network need not be written again).
+     * One scan. {@code stampId}, {@code kind} and {@code productId} are null for a code this portal never issued
+     * (then only its day and network are counted, in {@code refused_scan_daily}); {@code counter} is the item stamp's
+     * counter in memory, told the stored figures once the scan is written; {@code evidence} says whether the scan
+     * counts for copy detection and which of its network, province and day are new for the stamp (those are written;
+     * the rest need not be).
      */
     record Scan(
             Instant at,
@@ -55,9 +60,11 @@ class ScanLog implements AutoCloseable {
             @Nullable Long productId,
             UserAgentClass userAgent,
             String network,
+            @Nullable String province,
             @Nullable ScanCounter counter,
-            boolean newNetwork) {
+            ScanCounter.Evidence evidence) {
 
+        /** A scan counted for copy detection (the database keeps it to one per network per day). */
         Scan(
                 Instant at,
                 String code,
@@ -66,24 +73,30 @@ class ScanLog implements AutoCloseable {
                 @Nullable Long productId,
                 UserAgentClass userAgent,
                 String network) {
-            this(at, code, stampId, kind, productId, userAgent, network, null, true);
-        }
-
-        Scan(Instant at, String code, IssuedStamps.IssuedStamp stamp, UserAgentClass userAgent, String network) {
             this(
                     at,
                     code,
-                    stamp.id(),
-                    stamp.kind(),
-                    stamp.productId(),
+                    stampId,
+                    kind,
+                    productId,
                     userAgent,
                     network,
-                    stamp.counter(),
-                    stamp.counter() == null || !stamp.counter().knows(network));
+                    null,
+                    null,
+                    stampId == null || !userAgent.isPerson() ? ScanCounter.Evidence.NONE : ScanCounter.Evidence.ALL);
+        }
+
+        /** A scan of a code this portal never issued. */
+        static Scan notGenuine(Instant at, String code, UserAgentClass userAgent, String network) {
+            return new Scan(at, code, null, null, null, userAgent, network, null, null, ScanCounter.Evidence.NONE);
         }
 
         boolean countsForStamp() {
-            return stampId != null && userAgent != UserAgentClass.BOT;
+            return stampId != null && evidence.counted();
+        }
+
+        LocalDate day() {
+            return LocalDate.ofInstant(at, ScanPage.ZONE);
         }
     }
 
@@ -216,12 +229,20 @@ class ScanLog implements AutoCloseable {
         List<Stored> stored = transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             insertScans(connection, batch);
+            countRefused(connection, batch);
             return updateStamps(connection, batch);
         });
         written.addAndGet(batch.size());
         for (Stored stamp : stored) {
             if (stamp.counter() != null) {
-                stamp.counter().stored(stamp.written(), stamp.count(), stamp.first(), stamp.networks());
+                stamp.counter()
+                        .stored(
+                                stamp.written(),
+                                stamp.count(),
+                                stamp.first(),
+                                stamp.networks(),
+                                stamp.provinces(),
+                                stamp.days());
             }
         }
     }
@@ -232,13 +253,18 @@ class ScanLog implements AutoCloseable {
             long written,
             long count,
             @Nullable Instant first,
-            int networks) {}
+            int networks,
+            int provinces,
+            int days) {}
 
     private static void insertScans(Connection connection, List<Scan> batch) throws SQLException {
         // COPY: the fastest way into PostgreSQL, one stream for the whole batch. Times as ISO-8601 instants,
         // unambiguous whatever the session's time zone.
         StringBuilder rows = new StringBuilder(batch.size() * 120);
         for (Scan scan : batch) {
+            if (scan.stampId() == null) {
+                continue;
+            }
             rows.append(scan.at()).append('\t');
             copyText(rows, clean(scan.code())).append('\t');
             copyValue(rows, scan.stampId()).append('\t');
@@ -246,6 +272,9 @@ class ScanLog implements AutoCloseable {
             copyValue(rows, scan.productId()).append('\t');
             rows.append(scan.userAgent().name()).append('\t');
             copyText(rows, scan.network()).append('\n');
+        }
+        if (rows.isEmpty()) {
+            return;
         }
         try {
             connection
@@ -269,60 +298,141 @@ class ScanLog implements AutoCloseable {
         return text.indexOf('\\') < 0 ? rows.append(text) : rows.append(text.replace("\\", "\\\\"));
     }
 
+    /** Scans of codes never issued: one count per day and network, added to. */
+    private static void countRefused(Connection connection, List<Scan> batch) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        for (Scan scan : batch) {
+            if (scan.stampId() == null) {
+                counts.merge(scan.day() + "\t" + scan.network(), 1L, Long::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        String[] days = new String[counts.size()];
+        String[] networks = new String[counts.size()];
+        Long[] scans = new Long[counts.size()];
+        int i = 0;
+        for (Map.Entry<String, Long> count : new TreeMap<>(counts).entrySet()) {
+            int tab = count.getKey().indexOf('\t');
+            days[i] = count.getKey().substring(0, tab);
+            networks[i] = count.getKey().substring(tab + 1);
+            scans[i] = count.getValue();
+            i++;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                insert into refused_scan_daily (day, network, scans)
+                select * from unnest(?::date[], ?::text[], ?::bigint[])
+                on conflict (day, network) do update set scans = refused_scan_daily.scans + excluded.scans
+                """)) {
+            upsert.setArray(1, connection.createArrayOf("date", days));
+            upsert.setArray(2, connection.createArrayOf("text", networks));
+            upsert.setArray(3, connection.createArrayOf("bigint", scans));
+            upsert.executeUpdate();
+        }
+    }
+
     private static List<Stored> updateStamps(Connection connection, List<Scan> batch) throws SQLException {
-        // Per stamp: scans counted, earliest scan, its counter; in id order, so concurrent writers (several
-        // portal instances) lock the stamps in the same order.
+        // Per stamp: counted scans and the earliest; in id order, so concurrent writers (several portal instances)
+        // lock the stamps in the same order. Then the evidence each counted scan brings: its (network, day), and its
+        // network, province and day where this instance did not know them for the stamp.
         Map<Long, StampScans> byStamp = new TreeMap<>();
+        List<Long> dayStamps = new ArrayList<>();
+        List<String> dayNetworks = new ArrayList<>();
+        List<String> dayDays = new ArrayList<>();
         List<Long> networkStamps = new ArrayList<>();
         List<String> networks = new ArrayList<>();
+        List<Long> provinceStamps = new ArrayList<>();
+        List<String> provinces = new ArrayList<>();
+        List<Long> newDayStamps = new ArrayList<>();
+        List<String> newDays = new ArrayList<>();
         for (Scan scan : batch) {
-            if (scan.countsForStamp()) {
-                byStamp.computeIfAbsent(scan.stampId(), id -> new StampScans(scan.counter()))
-                        .add(scan.at());
-                if (scan.newNetwork()) {
-                    networkStamps.add(scan.stampId());
-                    networks.add(scan.network());
-                }
+            if (!scan.countsForStamp()) {
+                continue;
+            }
+            byStamp.computeIfAbsent(scan.stampId(), id -> new StampScans(scan.counter()))
+                    .add(scan.at());
+            String day = scan.day().toString();
+            dayStamps.add(scan.stampId());
+            dayNetworks.add(scan.network());
+            dayDays.add(day);
+            ScanCounter.Evidence evidence = scan.evidence();
+            if (evidence.newNetwork()) {
+                networkStamps.add(scan.stampId());
+                networks.add(scan.network());
+            }
+            if (evidence.newProvince() && scan.province() != null) {
+                provinceStamps.add(scan.stampId());
+                provinces.add(scan.province());
+            }
+            if (evidence.newDay()) {
+                newDayStamps.add(scan.stampId());
+                newDays.add(day);
             }
         }
         if (byStamp.isEmpty()) {
             return List.of();
         }
         Long[] ids = byStamp.keySet().toArray(Long[]::new);
-        Long[] counts = new Long[ids.length];
         String[] firsts = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            StampScans scans = byStamp.get(ids[i]);
-            counts[i] = scans.count;
-            firsts[i] = Instant.ofEpochMilli(scans.first).toString();
+            firsts[i] = Instant.ofEpochMilli(byStamp.get(ids[i]).first).toString();
         }
-        String[] networkIds = networks.toArray(String[]::new);
-        Long[] networkStampIds = networkStamps.toArray(Long[]::new);
-        // One statement: the new networks, then each stamp's counts, first scan and network count, locked in id
-        // order; it answers the stored figures, which include what other instances wrote.
+        // One statement: the new evidence rows (each kept once by its primary key), then each stamp's counts,
+        // locked in id order; it answers the stored figures, which include what other instances wrote.
         List<Stored> stored = new ArrayList<>(ids.length);
         try (PreparedStatement update = connection.prepareStatement("""
-                with scans as (
-                    select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) as v (id, n, first)),
+                with scans as (select * from unnest(?::bigint[], ?::timestamptz[]) as v (id, first)),
                 locked as (select id from stamp where id in (select id from scans) order by id for no key update),
+                new_scan_day as (
+                    insert into stamp_scan_day (stamp_id, network, day)
+                    select distinct * from unnest(?::bigint[], ?::text[], ?::date[])
+                    on conflict do nothing
+                    returning stamp_id),
                 new_network as (
                     insert into stamp_network (stamp_id, network)
                     select distinct * from unnest(?::bigint[], ?::text[])
                     on conflict do nothing
                     returning stamp_id),
-                added as (select stamp_id, count(*) as n from new_network group by stamp_id)
-                update stamp s set scan_count = s.scan_count + scans.n,
-                                   first_scanned_at = coalesce(s.first_scanned_at, scans.first),
-                                   network_count = s.network_count + coalesce(added.n, 0)
-                from scans left join added on added.stamp_id = scans.id
+                new_province as (
+                    insert into stamp_province (stamp_id, province_code)
+                    select distinct * from unnest(?::bigint[], ?::text[])
+                    on conflict do nothing
+                    returning stamp_id),
+                new_day as (
+                    insert into stamp_day (stamp_id, day)
+                    select distinct * from unnest(?::bigint[], ?::date[])
+                    on conflict do nothing
+                    returning stamp_id),
+                counted as (select stamp_id, count(*) as n from new_scan_day group by stamp_id),
+                added_networks as (select stamp_id, count(*) as n from new_network group by stamp_id),
+                added_provinces as (select stamp_id, count(*) as n from new_province group by stamp_id),
+                added_days as (select stamp_id, count(*) as n from new_day group by stamp_id)
+                update stamp s set scan_count = s.scan_count + coalesce(counted.n, 0),
+                                   first_scanned_at = case when counted.n > 0
+                                       then coalesce(s.first_scanned_at, scans.first) else s.first_scanned_at end,
+                                   network_count = s.network_count + coalesce(added_networks.n, 0),
+                                   province_count = s.province_count + coalesce(added_provinces.n, 0),
+                                   day_count = s.day_count + coalesce(added_days.n, 0)
+                from scans
+                left join counted on counted.stamp_id = scans.id
+                left join added_networks on added_networks.stamp_id = scans.id
+                left join added_provinces on added_provinces.stamp_id = scans.id
+                left join added_days on added_days.stamp_id = scans.id
                 where s.id = scans.id and s.id in (select id from locked)
-                returning s.id, s.scan_count, s.first_scanned_at, s.network_count
+                returning s.id, s.scan_count, s.first_scanned_at, s.network_count, s.province_count, s.day_count
                 """)) {
             update.setArray(1, connection.createArrayOf("bigint", ids));
-            update.setArray(2, connection.createArrayOf("bigint", counts));
-            update.setArray(3, connection.createArrayOf("timestamptz", firsts));
-            update.setArray(4, connection.createArrayOf("bigint", networkStampIds));
-            update.setArray(5, connection.createArrayOf("text", networkIds));
+            update.setArray(2, connection.createArrayOf("timestamptz", firsts));
+            update.setArray(3, connection.createArrayOf("bigint", dayStamps.toArray()));
+            update.setArray(4, connection.createArrayOf("text", dayNetworks.toArray()));
+            update.setArray(5, connection.createArrayOf("date", dayDays.toArray()));
+            update.setArray(6, connection.createArrayOf("bigint", networkStamps.toArray()));
+            update.setArray(7, connection.createArrayOf("text", networks.toArray()));
+            update.setArray(8, connection.createArrayOf("bigint", provinceStamps.toArray()));
+            update.setArray(9, connection.createArrayOf("text", provinces.toArray()));
+            update.setArray(10, connection.createArrayOf("bigint", newDayStamps.toArray()));
+            update.setArray(11, connection.createArrayOf("date", newDays.toArray()));
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
                     StampScans scans = byStamp.get(rows.getLong(1));
@@ -332,7 +442,9 @@ class ScanLog implements AutoCloseable {
                             scans.count,
                             rows.getLong(2),
                             first == null ? null : first.toInstant(),
-                            rows.getInt(4)));
+                            rows.getInt(4),
+                            rows.getInt(5),
+                            rows.getInt(6)));
                 }
             }
         }

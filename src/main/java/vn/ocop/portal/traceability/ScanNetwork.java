@@ -2,49 +2,73 @@ package vn.ocop.portal.traceability;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import vn.ocop.portal.shared.web.ClientAddresses;
 
 /**
- * The coarse network a scan came from: the client address cut to its /24 (IPv4) or /48 (IPv6) prefix and hashed
- * under the stamp key. The address itself is never stored, and the hash cannot be reversed without the key; it only
- * lets the page tell "one shop" from "many places".
+ * The coarse network a scan came from: the client address (the socket's, unless a trusted proxy names it:
+ * {@link ClientAddresses}) cut to its /24 (IPv4) or /48 (IPv6) prefix and hashed under the stamp key, and the province
+ * that network is in ({@link NetworkProvinces}), if known. The address itself is never stored, and the hash cannot be
+ * reversed without the key; it only lets the page tell "one shop" from "many places".
  */
 @Singleton
 class ScanNetwork {
 
     static final String UNKNOWN = "unknown";
 
+    /** Where a scan came from: its network's id and, if known, its province's code. */
+    record Place(String network, @Nullable String province) {
+
+        static final Place NOWHERE = new Place(UNKNOWN, null);
+    }
+
     private static final int REMEMBERED_ADDRESSES = 10_000;
     /** Addresses are remembered in memory only, and never for long. */
     private static final Duration REMEMBERED_FOR = Duration.ofHours(1);
 
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddresses addresses;
     private final StampCodes codes;
-    /** Recent addresses' networks: a shop's phones scan again and again, and each id costs an HMAC. */
-    private final Cache<String, String> byAddress = Caffeine.newBuilder()
+    private final NetworkProvinces provinces;
+    /** Recent addresses' places: a shop's phones scan again and again, and each id costs an HMAC. */
+    private final Cache<String, Place> byAddress = Caffeine.newBuilder()
             .maximumSize(REMEMBERED_ADDRESSES)
             .expireAfterWrite(REMEMBERED_FOR)
             .build();
 
-    ScanNetwork(HttpClientAddressResolver addresses, StampCodes codes) {
+    ScanNetwork(ClientAddresses addresses, StampCodes codes, NetworkProvinces provinces) {
         this.addresses = addresses;
         this.codes = codes;
+        this.provinces = provinces;
     }
 
+    /** The network's id of the request's client. */
     String of(HttpRequest<?> request) {
-        String address = addresses.resolve(request);
-        return address == null ? UNKNOWN : byAddress.get(address, this::of);
+        return place(request).network();
+    }
+
+    Place place(HttpRequest<?> request) {
+        String address = addresses.of(request);
+        return address == null ? Place.NOWHERE : byAddress.get(address, this::placeOf);
     }
 
     String of(String address) {
+        return placeOf(address).network();
+    }
+
+    /** Forgets the remembered addresses (tests that change the table of provinces). */
+    void forget() {
+        byAddress.invalidateAll();
+    }
+
+    private Place placeOf(String address) {
         if (address == null || address.isBlank()) {
-            return UNKNOWN;
+            return Place.NOWHERE;
         }
         String literal = address.strip();
         if (literal.startsWith("[") && literal.endsWith("]")) {
@@ -54,9 +78,9 @@ class ScanNetwork {
             InetAddress inet = InetAddress.ofLiteral(literal);
             byte[] bytes = inet.getAddress();
             byte[] prefix = Arrays.copyOf(bytes, inet instanceof Inet4Address ? 3 : 6);
-            return codes.networkId(prefix);
+            return new Place(codes.networkId(prefix), provinces.of(inet));
         } catch (IllegalArgumentException e) {
-            return UNKNOWN;
+            return Place.NOWHERE;
         }
     }
 }

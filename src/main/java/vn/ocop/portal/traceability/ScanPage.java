@@ -77,17 +77,37 @@ record ScanPage(
     record EventView(String type, String when, String what, String where, String why) {}
 
     /**
-     * @param count scans by people, this one included
-     * @param firstOn the date of the first scan
-     * @param copyWarning scanned too often or from too many networks: probably a copied stamp
+     * @param count counted scans (a person's browser, at most one per network per day), this one included if counted
+     * @param firstOn the date of the first counted scan
+     * @param warning why the stamp is probably copied ({@code PROVINCES}, {@code NETWORKS}), or null
      */
-    record Scans(long count, String firstOn, int networks, boolean copyWarning) {
+    record Scans(
+            long count,
+            String firstOn,
+            int networks,
+            int provinces,
+            int days,
+            @Nullable String warning) {
+
+        static final String PROVINCES = "PROVINCES";
+        static final String NETWORKS = "NETWORKS";
+
+        boolean copyWarning() {
+            return warning != null;
+        }
 
         static Scans of(ScanCounter.Tally tally, Instant now, Language language, StampSettings settings) {
             long count = Math.max(tally.count(), 1);
             Instant first = tally.first() == null ? now : tally.first();
-            boolean warning = count > settings.copyWarningScans() || tally.networks() > settings.copyWarningNetworks();
-            return new Scans(count, dates(language).format(first), tally.networks(), warning);
+            String warning = null;
+            if (tally.provinces() >= settings.copyWarningProvinces()) {
+                warning = PROVINCES;
+            } else if (tally.networks() >= settings.copyWarningNetworks()
+                    && tally.days() >= settings.copyWarningDays()) {
+                warning = NETWORKS;
+            }
+            return new Scans(
+                    count, dates(language).format(first), tally.networks(), tally.provinces(), tally.days(), warning);
         }
     }
 

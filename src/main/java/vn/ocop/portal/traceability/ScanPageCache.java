@@ -229,22 +229,25 @@ class ScanPageCache {
                         String.valueOf(CounterHtml.COUNT),
                         String.valueOf(CounterHtml.FIRST)))
                 + "</p>";
-        String warning = "<p class=\"copy-warning\" role=\"alert\">"
-                + escape(message("traceability.scans.copy-warning", locale)) + "</p>";
-        return CounterHtml.of(html, warning, "</section>");
+        // The warning says what it rests on; its figures are filled in per scan (a warning is rare).
+        String provinces = "<p class=\"copy-warning\" role=\"alert\" data-basis=\"PROVINCES\">"
+                + escape(message("traceability.scans.copy-warning.provinces", locale, "\u0003")) + "</p>";
+        String networks = "<p class=\"copy-warning\" role=\"alert\" data-basis=\"NETWORKS\">"
+                + escape(message("traceability.scans.copy-warning.networks", locale, "\u0003", "\u0004")) + "</p>";
+        return CounterHtml.of(html, provinces, networks, "</section>");
     }
 
     /**
      * An item stamp's counter in one language, encoded once, with slots for the figures: {@code <section
      * class="scans">} with the count, the sentence "scanned N times, first on D" and, past the thresholds, the copy
-     * warning.
+     * warning saying what it rests on (so many provinces, or so many networks on so many days).
      */
-    private record CounterHtml(byte[][] parts, char[] slots, byte[] warning, byte[] end) {
+    private record CounterHtml(byte[][] parts, char[] slots, String provinces, String networks, byte[] end) {
 
         static final char COUNT = '\u0001';
         static final char FIRST = '\u0002';
 
-        static CounterHtml of(String html, String warning, String end) {
+        static CounterHtml of(String html, String provinces, String networks, String end) {
             List<byte[]> parts = new ArrayList<>();
             StringBuilder slots = new StringBuilder();
             int from = 0;
@@ -260,7 +263,8 @@ class ScanPageCache {
             return new CounterHtml(
                     parts.toArray(byte[][]::new),
                     slots.toString().toCharArray(),
-                    warning.getBytes(StandardCharsets.UTF_8),
+                    provinces,
+                    networks,
                     end.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -274,8 +278,14 @@ class ScanPageCache {
                     pieces.add(slots[i] == COUNT ? count : first);
                 }
             }
-            if (scans.copyWarning()) {
-                pieces.add(warning);
+            if (ScanPage.Scans.PROVINCES.equals(scans.warning())) {
+                pieces.add(provinces
+                        .replace("\u0003", Integer.toString(scans.provinces()))
+                        .getBytes(StandardCharsets.UTF_8));
+            } else if (ScanPage.Scans.NETWORKS.equals(scans.warning())) {
+                pieces.add(networks.replace("\u0003", Integer.toString(scans.networks()))
+                        .replace("\u0004", Integer.toString(scans.days()))
+                        .getBytes(StandardCharsets.UTF_8));
             }
             pieces.add(end);
             return pieces;

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
@@ -72,9 +73,14 @@ class ScanPageController {
     HttpResponse<?> notGenuine(ScanPages.NotGenuineStamp e) {
         String code = e.code();
         String shown = code.length() > ScanLog.MAX_CODE_LENGTH ? code.substring(0, ScanLog.MAX_CODE_LENGTH) : code;
-        return HttpResponse.status(HttpStatus.NOT_FOUND)
+        MutableHttpResponse<?> response = HttpResponse.status(
+                        e.limited() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.NOT_FOUND)
                 .contentType(MediaType.TEXT_HTML_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new ModelAndView<>("traceability/not-genuine", Map.of("code", shown)));
+        if (e.limited()) {
+            response.header(HttpHeaders.RETRY_AFTER, "60");
+        }
+        return response;
     }
 }

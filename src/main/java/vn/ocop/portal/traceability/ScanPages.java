@@ -1,18 +1,23 @@
 package vn.ocop.portal.traceability;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import vn.ocop.portal.shared.Language;
 
 /**
@@ -32,6 +37,11 @@ class ScanPages {
     private final ScanNetwork networks;
     private final StampSettings settings;
     private final HttpLocaleResolver locales;
+    /** Scans of codes never issued per network in the current minute (each entry lives one minute). */
+    private final Cache<String, AtomicInteger> refusedThisMinute = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     ScanPages(
             IssuedStamps stamps,
@@ -82,11 +92,16 @@ class ScanPages {
         return answer(stamp.get(), page.get(), language, scanned, request);
     }
 
-    /** Logs the scan of something this portal never issued; the exception to throw for its page. */
+    /**
+     * Counts the scan of something this portal never issued (per day and network, not a row each); the exception to
+     * throw for its page. A network past {@link StampSettings#notGenuinePerMinute} such scans in a minute is told to
+     * slow down (429): a script inventing codes, not a person misreading one.
+     */
     NotGenuineStamp notGenuine(String scanned, HttpRequest<?> request) {
-        scanLog.record(
-                new ScanLog.Scan(Instant.now(), scanned, null, null, null, userAgent(request), network(request)));
-        return new NotGenuineStamp(scanned);
+        String network = network(request);
+        scanLog.record(ScanLog.Scan.notGenuine(Instant.now(), scanned, userAgent(request), network));
+        AtomicInteger count = refusedThisMinute.get(network, n -> new AtomicInteger());
+        return new NotGenuineStamp(scanned, count.incrementAndGet() > settings.notGenuinePerMinute());
     }
 
     private MutableHttpResponse<?> answer(
@@ -96,16 +111,38 @@ class ScanPages {
             String scanned,
             HttpRequest<?> request) {
         Instant now = Instant.now();
-        String network = network(request);
+        LocalDate day = LocalDate.ofInstant(now, ScanPage.ZONE);
+        ScanNetwork.Place place = networks.place(request);
         UserAgentClass userAgent = userAgent(request);
-        ScanLog.Scan scan = new ScanLog.Scan(now, scanned, stamp, userAgent, network);
+        ScanCounter stampCounter = stamp.counter();
+        // Counted for copy detection: a GET from a person's browser, the first of its network today (the rule of
+        // StampSettings). HEAD requests, bots, link previews and scripts are logged, not counted.
+        ScanCounter.Evidence evidence;
+        if (!userAgent.isPerson() || request.getMethod() != HttpMethod.GET) {
+            evidence = ScanCounter.Evidence.NONE;
+        } else if (stampCounter == null) {
+            evidence = ScanCounter.Evidence.ALL;
+        } else {
+            evidence = stampCounter.evidence(day, place.network(), place.province());
+        }
+        ScanLog.Scan scan = new ScanLog.Scan(
+                now,
+                scanned,
+                stamp.id(),
+                stamp.kind(),
+                stamp.productId(),
+                userAgent,
+                place.network(),
+                place.province(),
+                stampCounter,
+                evidence);
         // Counted only once the log holds it, so the counter never shows a scan the database will not have.
         boolean logged = scanLog.record(scan);
         List<byte[]> counter = null;
-        if (stamp.counter() != null) {
-            ScanCounter.Tally tally = logged && scan.countsForStamp()
-                    ? stamp.counter().count(now, network)
-                    : stamp.counter().tally();
+        if (stampCounter != null) {
+            ScanCounter.Tally tally = logged && evidence.counted()
+                    ? stampCounter.count(now, day, place.network(), place.province())
+                    : stampCounter.tally();
             counter = pages.counter(ScanPage.Scans.of(tally, now, language, settings), language);
         }
         return HttpResponse.ok(page.complete(stamp.code(), counter))
@@ -132,14 +169,25 @@ class ScanPages {
     static final class NotGenuineStamp extends RuntimeException {
 
         private final String code;
+        private final boolean limited;
 
         NotGenuineStamp(String code) {
+            this(code, false);
+        }
+
+        NotGenuineStamp(String code, boolean limited) {
             super(null, null, false, false);
             this.code = code;
+            this.limited = limited;
         }
 
         String code() {
             return code;
+        }
+
+        /** The network made too many such scans this minute. */
+        boolean limited() {
+            return limited;
         }
     }
 }

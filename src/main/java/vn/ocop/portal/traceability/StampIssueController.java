@@ -68,8 +68,11 @@ class StampIssueController {
         this.codes = codes;
     }
 
+    /** The quantity must be a JSON whole number ({@link WholeNumber}). */
     @Serdeable
-    record IssueRequest(int quantity) {}
+    record IssueRequest(
+            @Serdeable.Deserializable(using = WholeNumber.class)
+            int quantity) {}
 
     @Serdeable
     record Progress(

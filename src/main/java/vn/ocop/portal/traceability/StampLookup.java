@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import vn.ocop.portal.certification.Certification;
 import vn.ocop.portal.certification.IssuingLevel;
 import vn.ocop.portal.certification.RecordedStatus;
@@ -27,9 +28,14 @@ class StampLookup {
 
     private static final String STAMP = """
             select s.id, s.kind, s.product_id, s.batch_id, s.scan_count, s.first_scanned_at, s.network_count,
-                   array(select n.network from stamp_network n where n.stamp_id = s.id limit %d)
+                   array(select n.network from stamp_network n where n.stamp_id = s.id limit %1$d),
+                   s.province_count, s.day_count,
+                   array(select p.province_code from stamp_province p where p.stamp_id = s.id limit %1$d),
+                   array(select d.day::text from stamp_day d where d.stamp_id = s.id order by d.day desc limit %1$d),
+                   array(select c.network from stamp_scan_day c where c.stamp_id = s.id and c.day = ?::date
+                         limit %2$d)
             from stamp s where s.serial = ?
-            """.formatted(ScanCounter.MAX_KNOWN_NETWORKS);
+            """.formatted(ScanCounter.MAX_KNOWN, ScanCounter.MAX_COUNTED_TODAY);
 
     // The product's current certificate is its latest decision (as the view current_certification), read with a
     // lateral join so that only this product's certificates are looked at.
@@ -87,17 +93,29 @@ class StampLookup {
     Optional<IssuedStamps.IssuedStamp> stamp(long serial) {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(STAMP)) {
-                select.setLong(1, serial);
+                LocalDate today = LocalDate.now(ScanPage.ZONE);
+                select.setString(1, today.toString());
+                select.setLong(2, serial);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.<IssuedStamps.IssuedStamp>empty();
                     }
                     StampKind kind = StampKind.valueOf(row.getString(2));
-                    String[] networks = (String[]) row.getArray(8).getArray();
                     ScanCounter counter = kind != StampKind.ITEM
                             ? null
                             : new ScanCounter(
-                                    row.getLong(5), instant(row, "first_scanned_at"), row.getInt(7), List.of(networks));
+                                    row.getLong(5),
+                                    instant(row, "first_scanned_at"),
+                                    row.getInt(7),
+                                    row.getInt(9),
+                                    row.getInt(10),
+                                    List.of((String[]) row.getArray(8).getArray()),
+                                    List.of((String[]) row.getArray(11).getArray()),
+                                    Stream.of((String[]) row.getArray(12).getArray())
+                                            .map(LocalDate::parse)
+                                            .toList(),
+                                    today,
+                                    List.of((String[]) row.getArray(13).getArray()));
                     return Optional.of(new IssuedStamps.IssuedStamp(
                             row.getLong(1),
                             codes.codeOf(serial),

@@ -12,9 +12,19 @@ enum UserAgentClass {
 
     /** Crawlers, link previews in chat apps and scripts: they are logged but do not count as people scanning. */
     private static final Pattern AUTOMATED = Pattern.compile(
-            "bot|crawl|spider|slurp|preview|facebookexternalhit|curl|wget|python|go-http-client|okhttp|java-http");
+            "bot|crawl|spider|slurp|preview|facebookexternalhit|curl|wget|python|go-http-client|okhttp|java-http"
+                    + "|whatsapp|telegram|headless|lighthouse|axios|node-fetch|httpclient|libwww|scrapy|postman|wrk");
 
     private static final Pattern MOBILE_DEVICE = Pattern.compile("mobi|android|iphone|ipad|ipod");
+
+    /**
+     * Whether a scan from this class counts as a person's for copy detection: a phone's or a computer's browser.
+     * Crawlers, link previews, scripts and requests without a recognisable browser (no User-Agent at all) are logged
+     * but not counted.
+     */
+    boolean isPerson() {
+        return this == MOBILE || this == DESKTOP;
+    }
 
     static UserAgentClass of(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {

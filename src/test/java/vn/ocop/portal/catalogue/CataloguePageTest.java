@@ -260,7 +260,7 @@ class CataloguePageTest {
                 "/products?page=abc",
                 "/products?page=-3",
                 "/products?page=999999",
-                "/products?stars=9&group=zz&province=%00&producerType=x&sort=sideways",
+                "/products?stars=9&group=zz&province=none&producerType=x&sort=sideways",
                 "/products?q=" + "a".repeat(500),
                 "/products?q=%22%5C%2F*%3F~",
                 "/products?q=(((")) {
@@ -268,6 +268,10 @@ class CataloguePageTest {
             assertEquals(HttpStatus.OK, response.getStatus(), path);
         }
         assertEquals(slugs(LISTABLE).size(), total(page("/products?stars=9&group=zz")), "unknown values are ignored");
+        // A control character is refused at the edge (shared/web/ControlCharacters), before any search.
+        assertEquals(
+                HttpStatus.BAD_REQUEST,
+                Pages.fetch(client, "/products?province=%00").getStatus());
     }
 
     @Test

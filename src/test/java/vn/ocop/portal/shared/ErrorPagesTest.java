@@ -107,4 +107,26 @@ class ErrorPagesTest {
         assertEquals(500, response.code());
         assertEquals("Đã có lỗi xảy ra", Pages.html(response).selectFirst("h1").text());
     }
+
+    @Test
+    void shouldSayWhichMethodsAnAddressTakesWhenRefusingOne() {
+        HttpResponse<String> response =
+                Pages.fetch(client, HttpRequest.DELETE("/products").accept(Pages.BROWSER_ACCEPT));
+        assertEquals(405, response.code());
+        assertEquals("GET, HEAD", response.header("Allow"));
+    }
+
+    @Test
+    void shouldNameTheParameterNotItsJavaTypeWhenAValueDoesNotConvert() {
+        HttpResponse<String> response =
+                Pages.fetch(client, HttpRequest.GET("/api/v1/products/abc").accept("application/json"));
+        assertEquals(400, response.code());
+        String body = response.body();
+        assertFalse(
+                body.contains("Failed to convert")
+                        || body.contains("For input string")
+                        || body.contains("long")
+                        || body.contains("java"),
+                body);
+    }
 }

@@ -3,6 +3,7 @@ package vn.ocop.portal.traceability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ocop.portal.support.Pages;
 
-/** Every scan is logged and counted; a serial scanned too often or from too many places warns of a copy. */
+/**
+ * Every scan is logged; a person's scan counts once per network per day; a serial scanned in several provinces, or
+ * from many networks on several days, warns of a copy.
+ */
 @MicronautTest(transactional = false)
 class ScanCountTest {
 
@@ -49,6 +53,9 @@ class ScanCountTest {
     @Inject
     StampSettings settings;
 
+    @Inject
+    ScanRetention retention;
+
     private StampFixtures fixtures;
 
     @BeforeEach
@@ -57,47 +64,63 @@ class ScanCountTest {
     }
 
     @Test
-    void shouldCountScansAndWarnAboveTheThreshold() {
+    void shouldCountOnePersonScanningTwentyTimesFromOneNetworkOnceAndNeverWarn() {
         String code = freshItemCode();
-        int threshold = settings.copyWarningScans();
-        assertEquals(5, threshold, "the test configuration keeps the default");
-        for (int scan = 1; scan <= threshold + 1; scan++) {
+        String today = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(StampFixtures.TODAY);
+        for (int scan = 1; scan <= 20; scan++) {
             Document page = scan(code, "203.0.113.7");
-            assertEquals(String.valueOf(scan), page.selectFirst(".scans").attr("data-scans"));
-            String today = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(StampFixtures.TODAY);
+            assertEquals("1", page.selectFirst(".scans").attr("data-scans"), "scan " + scan);
             assertEquals(
-                    "Tem này đã được quét " + scan + " lần, lần đầu ngày " + today + ".",
+                    "Tem này đã được quét 1 lần, lần đầu ngày " + today + " (mỗi mạng, mỗi ngày tính một lần).",
                     page.selectFirst(".scan-count").text());
-            if (scan <= threshold) {
-                assertNull(page.selectFirst(".copy-warning"), "no warning at scan " + scan);
-            } else {
-                assertNotNull(page.selectFirst(".copy-warning"), "a warning at scan " + scan);
+            assertNull(page.selectFirst(".copy-warning"), "no warning at scan " + scan);
+            if (scan % 5 == 0) {
+                scanLog.flush();
             }
-            scanLog.flush();
         }
+        scanLog.flush();
         long stampId = stampId(code);
+        assertEquals("1", fixtures.value("select scan_count from stamp where id = ?", stampId), "counted once");
         assertEquals(
-                String.valueOf(threshold + 1), fixtures.value("select scan_count from stamp where id = ?", stampId));
-        assertEquals(
-                String.valueOf(threshold + 1),
-                fixtures.value("select count(*) from scan where stamp_id = ? and kind = 'ITEM'", stampId));
+                "20",
+                fixtures.value("select count(*) from scan where stamp_id = ? and kind = 'ITEM'", stampId),
+                "every scan is in the journal");
         assertEquals("1", fixtures.value("select network_count from stamp where id = ?", stampId), "one shop");
         assertNotNull(fixtures.value("select first_scanned_at from stamp where id = ?", stampId));
     }
 
     @Test
-    void shouldWarnWhenOneSerialIsScannedFromManyNetworks() {
+    void shouldNotWarnForManyNetworksOnOneDayInNoKnownProvince() {
+        // Rotating X-Forwarded-For through a (trusted) proxy: 20 networks, but one day and no province known.
         String code = freshItemCode();
-        String[] addresses = {"198.51.100.4", "198.51.100.99", "192.0.2.10", "203.0.113.50", "2001:db8:1234::7"};
-        // The first two share a /24: three networks after the third scan, four after the fourth.
-        int[] networksAfter = {1, 1, 2, 3, 4};
-        for (int i = 0; i < addresses.length; i++) {
-            Document page = scan(code, addresses[i]);
-            boolean expectWarning = networksAfter[i] > settings.copyWarningNetworks();
-            assertEquals(expectWarning, page.selectFirst(".copy-warning") != null, "scan from " + addresses[i]);
+        for (int i = 0; i < 20; i++) {
+            Document page = scan(code, "10.13." + i + ".1");
+            assertNull(page.selectFirst(".copy-warning"), "network " + i);
             scanLog.flush();
         }
-        assertEquals("4", fixtures.value("select network_count from stamp where id = ?", stampId(code)));
+        assertEquals("20", fixtures.value("select network_count from stamp where id = ?", stampId(code)));
+    }
+
+    @Test
+    void shouldWarnWhenTheSameSerialIsScannedFromNetworksInThreeProvinces() {
+        String code = freshItemCode();
+        // Hà Nội twice from one network (one /24), then Đà Nẵng, then Hồ Chí Minh City (network-provinces-test.csv),
+        // then Hồ Chí Minh City again from an IPv6 network.
+        String[] addresses = {"198.51.100.4", "198.51.100.99", "192.0.2.10", "203.0.113.50"};
+        boolean[] warns = {false, false, false, true};
+        for (int i = 0; i < addresses.length; i++) {
+            Document page = scan(code, addresses[i]);
+            assertEquals(warns[i], page.selectFirst(".copy-warning") != null, "scan from " + addresses[i]);
+            scanLog.flush();
+        }
+        Document page = scan(code, "2001:db8:1234::7");
+        var warning = page.selectFirst(".copy-warning");
+        assertEquals("PROVINCES", warning.attr("data-basis"));
+        assertTrue(warning.text().contains("đã được quét ở 3 tỉnh, thành phố khác nhau"), warning.text());
+        scanLog.flush();
+        long stampId = stampId(code);
+        assertEquals("3", fixtures.value("select province_count from stamp where id = ?", stampId));
+        assertEquals("4", fixtures.value("select network_count from stamp where id = ?", stampId));
         assertEquals(
                 "0",
                 fixtures.value("select count(*) from scan where network like '%.%' or network like '%:%'"),
@@ -105,37 +128,92 @@ class ScanCountTest {
     }
 
     @Test
-    void shouldNotCountBotsAsPeople() {
+    void shouldWarnWhenTheSameSerialIsScannedFromManyNetworksOnSeveralDays() {
         String code = freshItemCode();
-        Pages.fetch(
-                client,
-                HttpRequest.GET("/q/" + code)
-                        .header("User-Agent", "facebookexternalhit/1.1")
-                        .accept(Pages.BROWSER_ACCEPT));
+        long stampId = stampId(code);
+        // Scans of two earlier days from four networks, as the scan log would have written them.
+        for (int i = 0; i < 4; i++) {
+            fixtures.update("insert into stamp_network (stamp_id, network) values (?, ?)", stampId, "earlier-" + i);
+            fixtures.update(
+                    "insert into stamp_scan_day (stamp_id, network, day) values (?, ?, ?)",
+                    stampId,
+                    "earlier-" + i,
+                    StampFixtures.TODAY.minusDays(1 + i % 2));
+        }
+        fixtures.update(
+                "insert into stamp_day (stamp_id, day) values (?, ?), (?, ?)",
+                stampId,
+                StampFixtures.TODAY.minusDays(1),
+                stampId,
+                StampFixtures.TODAY.minusDays(2));
+        fixtures.update(
+                "update stamp set scan_count = 4, network_count = 4, day_count = 2,"
+                        + " first_scanned_at = now() - interval '2 days' where id = ?",
+                stampId);
+        Document page = scan(code, "10.77.0.1");
+        var warning = page.selectFirst(".copy-warning");
+        assertNotNull(warning, "five networks on three days");
+        assertEquals("NETWORKS", warning.attr("data-basis"));
+        assertTrue(warning.text().contains("từ 5 mạng khác nhau trong 3 ngày khác nhau"), warning.text());
+        assertEquals("5", page.selectFirst(".scans").attr("data-scans"));
+    }
+
+    @Test
+    void shouldLogButNotCountBotsLinkPreviewsEmptyUserAgentsAndHead() {
+        String code = freshItemCode();
+        Pages.fetch(client, HttpRequest.GET("/q/" + code).header("User-Agent", "facebookexternalhit/1.1"));
+        Pages.fetch(client, HttpRequest.GET("/q/" + code).header("User-Agent", "WhatsApp/2.23.20.0"));
+        Pages.fetch(client, HttpRequest.GET("/q/" + code).header("User-Agent", ""));
+        Pages.fetch(client, HttpRequest.HEAD("/q/" + code).header("User-Agent", PHONE));
         scanLog.flush();
         long stampId = stampId(code);
         assertEquals("0", fixtures.value("select scan_count from stamp where id = ?", stampId));
-        assertEquals("BOT", fixtures.value("select user_agent_class from scan where stamp_id = ?", stampId));
+        assertEquals("4", fixtures.value("select count(*) from scan where stamp_id = ?", stampId), "all logged");
+        assertEquals(
+                "BOT",
+                fixtures.value(
+                        "select user_agent_class from scan where stamp_id = ? order by scanned_at limit 1", stampId));
         Document page = scan(code, "203.0.113.7");
         assertEquals("1", page.selectFirst(".scans").attr("data-scans"));
     }
 
     @Test
-    void shouldLogScansOfForgedCodesWithoutAStamp() {
+    void shouldCountScansOfForgedCodesPerDayAndNetworkWithoutAJournalRow() {
         String forged = "ZZZZZZZZZZZZZZZZZZZZ";
-        long before = Long.parseLong(fixtures.value("select count(*) from scan where code = ?", forged));
+        String day = StampFixtures.TODAY.toString();
+        long before = Long.parseLong(
+                fixtures.value("select coalesce(sum(scans), 0) from refused_scan_daily where day = ?::date", day));
         Pages.fetch(client, "/q/" + forged);
-        Pages.fetch(client, "/q/%00" + forged);
-        Pages.fetch(client, "/q/TAB%09AND%5CBACKSLASH");
+        Pages.fetch(client, "/q/TAB%5CBACKSLASH");
+        Pages.fetch(client, "/q/" + "x".repeat(300));
         scanLog.flush();
         assertEquals(
-                String.valueOf(before + 1),
-                fixtures.value("select count(*) from scan where code = ? and stamp_id is null", forged));
-        assertEquals("1", fixtures.value("select count(*) from scan where code = ?", "?" + forged), "NUL replaced");
+                String.valueOf(before + 3),
+                fixtures.value("select sum(scans) from refused_scan_daily where day = ?::date", day));
+        assertEquals("0", fixtures.value("select count(*) from scan where stamp_id is null"), "no row each");
+    }
+
+    @Test
+    void shouldSlowDownANetworkInventingCodes() {
+        int limit = settings.notGenuinePerMinute();
+        int status = 0;
+        for (int i = 0; i <= limit; i++) {
+            status = Pages.fetch(
+                            client,
+                            HttpRequest.GET("/q/INVENTED" + i)
+                                    .header("X-Forwarded-For", "10.99.99.9")
+                                    .accept(Pages.BROWSER_ACCEPT))
+                    .code();
+            if (i < limit) {
+                assertEquals(404, status, "scan " + i);
+            }
+        }
+        assertEquals(429, status, "past " + limit + " a minute");
         assertEquals(
-                "1",
-                fixtures.value("select count(*) from scan where code = ?", "TAB?AND\\BACKSLASH"),
-                "stored as scanned, control characters replaced");
+                404,
+                Pages.fetch(client, HttpRequest.GET("/q/INVENTED").header("X-Forwarded-For", "10.99.98.9"))
+                        .code(),
+                "another network is not limited");
     }
 
     @Test
@@ -167,6 +245,34 @@ class ScanCountTest {
     }
 
     @Test
+    void shouldFoldOldScansIntoDailyFiguresKeptForever() {
+        long stampId = stampId(freshItemCode());
+        String productId = fixtures.value("select product_id from stamp where id = ?", stampId);
+        java.time.LocalDate old = StampFixtures.TODAY.minusDays(settings.scanRetentionDays() + 30);
+        for (int i = 0; i < 3; i++) {
+            fixtures.update(
+                    "insert into scan (scanned_at, code, stamp_id, kind, product_id, user_agent_class, network)"
+                            + " values ((?::date + time '12:00') at time zone 'Asia/Ho_Chi_Minh', 'old', ?, 'ITEM',"
+                            + " ?::bigint, ?, 'net')",
+                    old.toString(),
+                    stampId,
+                    productId,
+                    i == 0 ? "BOT" : "MOBILE");
+        }
+        String daily =
+                "select scans || '/' || human_scans from scan_daily where day = ?::date and product_id = ?::bigint";
+        assertEquals("3/2", fixtures.value(daily, old.toString(), productId));
+        retention.run();
+        assertEquals(
+                "0",
+                fixtures.value(
+                        "select count(*) from scan where scanned_at < now() - interval '1 day' * ?",
+                        settings.scanRetentionDays()),
+                "the journal keeps " + settings.scanRetentionDays() + " days");
+        assertEquals("3/2", fixtures.value(daily, old.toString(), productId), "the day's figures stay");
+    }
+
+    @Test
     void shouldWriteEveryQueuedScanWhenTheApplicationStops() {
         long stampId = stampId(freshItemCode());
         String productId = fixtures.value("select product_id from stamp where id = ?", stampId);
@@ -186,7 +292,10 @@ class ScanCountTest {
             }
         }
         assertEquals(String.valueOf(scans), fixtures.value("select count(*) from scan where stamp_id = ?", stampId));
-        assertEquals(String.valueOf(scans), fixtures.value("select scan_count from stamp where id = ?", stampId));
+        assertEquals(
+                "3",
+                fixtures.value("select scan_count from stamp where id = ?", stampId),
+                "three networks, each counted once today");
         assertEquals("3", fixtures.value("select network_count from stamp where id = ?", stampId));
     }
 

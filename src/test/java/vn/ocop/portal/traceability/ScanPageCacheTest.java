@@ -54,7 +54,8 @@ class ScanPageCacheTest {
         String second = stamps.code(stamps.issueItems(batch, 1).get(0));
         scan(first);
         scanLog.flush();
-        Document firstPage = scan(first);
+        // A second network: a person's scan counts once per network a day.
+        Document firstPage = scan(first, "198.51.100.1");
         scanLog.flush();
         Document secondPage = scan(second);
 
@@ -140,9 +141,16 @@ class ScanPageCacheTest {
     }
 
     private Document scan(String code) {
+        return scan(code, "192.0.2.1");
+    }
+
+    private Document scan(String code, String address) {
         return Pages.html(Pages.fetch(
                 client,
-                HttpRequest.GET("/q/" + code).accept(Pages.BROWSER_ACCEPT).header("X-Forwarded-For", "192.0.2.1")));
+                HttpRequest.GET("/q/" + code)
+                        .accept(Pages.BROWSER_ACCEPT)
+                        .header("User-Agent", "Mozilla/5.0 (Linux; Android 14) Mobile")
+                        .header("X-Forwarded-For", address)));
     }
 
     private void update(long id, String sql) {

@@ -67,4 +67,16 @@ final class StampFixtures {
             }
         });
     }
+
+    /** Runs a statement that changes rows. */
+    void update(String sql, Object... parameters) {
+        transactions.executeWrite(tx -> {
+            try (PreparedStatement statement = tx.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
 }

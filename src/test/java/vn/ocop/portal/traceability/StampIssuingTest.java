@@ -1,6 +1,7 @@
 package vn.ocop.portal.traceability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -197,6 +198,26 @@ class StampIssuingTest {
         assertEquals(
                 "application/problem+json",
                 tooMany.getContentType().orElseThrow().toString());
+    }
+
+    @Test
+    void shouldRefuseAQuantityThatIsNotAWholeNumberWithoutNamingAJavaType() {
+        long valid =
+                new StampFixtures(transactions).stamp("VALID", StampKind.ITEM).batchId();
+        for (String quantity : new String[] {"true", "1.5", "\"5\"", "5.0", "1e3", "99999999999", "null", "[5]"}) {
+            HttpResponse<String> response = call(authorised(
+                    HttpRequest.POST("/api/v1/batches/" + valid + "/stamp-issues", "{\"quantity\":" + quantity + "}")
+                            .contentType("application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())));
+            assertEquals(HttpStatus.BAD_REQUEST, response.getStatus(), quantity);
+            String body = response.getBody(String.class).orElse("");
+            assertFalse(
+                    body.contains("IssueRequest")
+                            || body.contains("$")
+                            || body.contains("java")
+                            || body.contains("Source"),
+                    body);
+        }
     }
 
     /**
