@@ -72,7 +72,7 @@ class ScanPageController {
     HttpResponse<?> notGenuine(ScanPages.NotGenuineStamp e) {
         String code = e.code();
         String shown = code.length() > ScanLog.MAX_CODE_LENGTH ? code.substring(0, ScanLog.MAX_CODE_LENGTH) : code;
-        return HttpResponse.status(HttpStatus.NOT_FOUND)
+        return HttpResponse.status(e.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND)
                 .contentType(MediaType.TEXT_HTML_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new ModelAndView<>("traceability/not-genuine", Map.of("code", shown)));

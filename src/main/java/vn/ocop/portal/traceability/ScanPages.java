@@ -132,14 +132,25 @@ class ScanPages {
     static final class NotGenuineStamp extends RuntimeException {
 
         private final String code;
+        private final boolean malformed;
 
         NotGenuineStamp(String code) {
+            this(code, false);
+        }
+
+        /** @param malformed whether what was scanned is not even a well-formed identifier (answered 400, not 404) */
+        NotGenuineStamp(String code, boolean malformed) {
             super(null, null, false, false);
             this.code = code;
+            this.malformed = malformed;
         }
 
         String code() {
             return code;
+        }
+
+        boolean malformed() {
+            return malformed;
         }
     }
 }
