@@ -47,7 +47,9 @@ class ApiDocsController {
         return HttpResponse.ok(document).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    @Get(value = "/api", produces = MediaType.TEXT_HTML)
+    @Get(
+            uris = {"/api", "/en/api"},
+            produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page() {
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").fields(); paths.hasNext(); ) {

@@ -23,10 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import vn.ocop.portal.certification.CertificateStatus;
+import vn.ocop.portal.shared.Language;
+import vn.ocop.portal.shared.LanguageUrls;
 import vn.ocop.portal.traceability.ProductStampCodes;
 
 /** {@code /products/{slug}}: one product, its certificate and its producer, with metadata for sharing and search. */
-@Controller("/products")
+@Controller
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProductPageController {
@@ -55,7 +57,7 @@ class ProductPageController {
         this.messages = messages;
     }
 
-    @Get("/{slug}")
+    @Get(uris = {"/products/{slug}", "/en/products/{slug}"})
     ModelAndView<Map<String, Object>> product(String slug, HttpRequest<?> request) {
         if (slug.length() > 200 || !SLUG.matcher(slug).matches()) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such product");
@@ -95,7 +97,8 @@ class ProductPageController {
     }
 
     private PageMeta meta(ProductDetails.Details product, Locale locale) {
-        String canonical = urls.product(product.slug());
+        // Each language's page is its own canonical URL (the other is its hreflang alternate).
+        String canonical = urls.of(LanguageUrls.in(Language.of(locale), "/products/" + product.slug()));
         String image = product.photos().isEmpty()
                 ? null
                 : urls.photo(product.photos().getFirst().id());

@@ -180,7 +180,7 @@ class ProductPageTest {
     void shouldShowEnglish() {
         Document page = Pages.html(Pages.fetch(
                 client,
-                HttpRequest.GET("/products/" + SLUG)
+                HttpRequest.GET("/en/products/" + SLUG)
                         .accept(Pages.BROWSER_ACCEPT)
                         .cookie(Cookie.of("lang", "en"))));
         assertEquals(
@@ -188,13 +188,17 @@ class ProductPageTest {
         assertTrue(page.selectFirst("[data-certificate]").text().contains("Province"));
         assertEquals("Cooperative", page.selectFirst("[data-producer] dd").text());
         assertEquals("en_US", page.selectFirst("meta[property=og:locale]").attr("content"));
+        assertEquals(
+                baseUrl + "/en/products/" + SLUG,
+                page.selectFirst("link[rel=canonical]").attr("href"),
+                "the English page is its own canonical URL");
         String revoked = slugs("select p.slug from product p join current_certification c on c.product_id = p.id"
                         + " where c.status = 'REVOKED' limit 1")
                 .iterator()
                 .next();
         Document alert = Pages.html(Pages.fetch(
                 client,
-                HttpRequest.GET("/products/" + revoked)
+                HttpRequest.GET("/en/products/" + revoked)
                         .accept(Pages.BROWSER_ACCEPT)
                         .cookie(Cookie.of("lang", "en"))));
         assertEquals(
