@@ -192,6 +192,11 @@ class ProductPageTest {
                 baseUrl + "/en/products/" + SLUG,
                 page.selectFirst("link[rel=canonical]").attr("href"),
                 "the English page is its own canonical URL");
+        assertTrue(
+                page.selectFirst("[data-validity]").text().matches(".*\\d{1,2} [A-Z][a-z]{2} \\d{4}.*"),
+                "English dates as the scan page writes them: "
+                        + page.selectFirst("[data-validity]").text());
+        assertEquals("vi", page.selectFirst("h1").attr("lang"), "the product's Vietnamese name is marked as such");
         String revoked = slugs("select p.slug from product p join current_certification c on c.product_id = p.id"
                         + " where c.status = 'REVOKED' limit 1")
                 .iterator()
