@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.ZoneOffset;
+import vn.ocop.portal.shared.LanguageUrls;
 
 /** {@code /sitemap.xml} (the home page, the catalogue and every listed product) and {@code /robots.txt}. */
 @Controller
@@ -25,14 +26,14 @@ class SiteMapController {
     HttpResponse<String> sitemap() {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
-                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
                 """);
-        url(xml, urls.of("/"), null);
-        url(xml, urls.of("/products"), null);
+        page(xml, "/", null);
+        page(xml, "/products", null);
         for (ProductDetails.Listed product : details.listed()) {
-            url(
+            page(
                     xml,
-                    urls.product(product.slug()),
+                    "/products/" + product.slug(),
                     product.updatedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         }
         xml.append("</urlset>\n");
@@ -50,12 +51,28 @@ class SiteMapController {
                 """.formatted(urls.of("/sitemap.xml"));
     }
 
-    private static void url(StringBuilder xml, String location, String lastModified) {
-        xml.append("  <url><loc>").append(escape(location)).append("</loc>");
-        if (lastModified != null) {
-            xml.append("<lastmod>").append(lastModified).append("</lastmod>");
+    /** A page at its URL in each language, each listing both as alternates (and Vietnamese as x-default). */
+    private void page(StringBuilder xml, String path, String lastModified) {
+        String vietnamese = urls.of(LanguageUrls.vietnamese(path));
+        String english = urls.of(LanguageUrls.english(path));
+        for (String location : new String[] {vietnamese, english}) {
+            xml.append("  <url><loc>").append(escape(location)).append("</loc>");
+            if (lastModified != null) {
+                xml.append("<lastmod>").append(lastModified).append("</lastmod>");
+            }
+            alternate(xml, "vi", vietnamese);
+            alternate(xml, "en", english);
+            alternate(xml, "x-default", vietnamese);
+            xml.append("</url>\n");
         }
-        xml.append("</url>\n");
+    }
+
+    private static void alternate(StringBuilder xml, String language, String location) {
+        xml.append("<xhtml:link rel=\"alternate\" hreflang=\"")
+                .append(language)
+                .append("\" href=\"")
+                .append(escape(location))
+                .append("\"/>");
     }
 
     private static String escape(String text) {

@@ -223,10 +223,20 @@ class ProductPageTest {
         Set<String> expected = new HashSet<>();
         slugs("select p.slug from product p join current_certification c on c.product_id = p.id"
                         + " where c.status = 'VALID' and c.valid_until >= current_date")
-                .forEach(slug -> expected.add(baseUrl + "/products/" + slug));
+                .forEach(slug -> {
+                    expected.add(baseUrl + "/products/" + slug);
+                    expected.add(baseUrl + "/en/products/" + slug);
+                });
         expected.add(baseUrl + "/");
+        expected.add(baseUrl + "/en/");
         expected.add(baseUrl + "/products");
-        assertEquals(expected, locations);
+        expected.add(baseUrl + "/en/products");
+        assertEquals(expected, locations, "every page in both languages");
+        org.jsoup.nodes.Element english = sitemap.select("url")
+                .select("loc:containsOwn(" + baseUrl + "/en/products)")
+                .first()
+                .parent();
+        assertEquals(3, english.select("*|link[hreflang]").size(), "vi, en and x-default alternates");
 
         String robots = Pages.fetch(client, HttpRequest.GET("/robots.txt")).body();
         assertTrue(robots.contains("Sitemap: " + baseUrl + "/sitemap.xml"), robots);
