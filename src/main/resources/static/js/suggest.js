@@ -41,10 +41,15 @@
       active = -1;
       input.removeAttribute('aria-activedescendant');
       suggestions.forEach(function (suggestion, i) {
+        // The link itself is the option (an interactive element inside an option would be nested): the list item
+        // only holds it.
         var item = document.createElement('li');
         var link = document.createElement('a');
-        item.setAttribute('role', 'option');
-        item.id = listId + '-' + i;
+        item.setAttribute('role', 'none');
+        link.setAttribute('role', 'option');
+        link.setAttribute('aria-selected', 'false');
+        link.id = listId + '-' + i;
+        link.tabIndex = -1;
         link.href = suggestion[linkField] || suggestion.search;
         link.textContent = suggestion.name;
         link.setAttribute('data-suggestion', suggestion.id);
@@ -59,7 +64,10 @@
       var links = list.querySelectorAll('a');
       if (links.length === 0) { return; }
       active = (next + links.length) % links.length;
-      links.forEach(function (link, i) { link.classList.toggle('active', i === active); });
+      links.forEach(function (link, i) {
+        link.classList.toggle('active', i === active);
+        link.setAttribute('aria-selected', String(i === active));
+      });
       input.setAttribute('aria-activedescendant', listId + '-' + active);
     }
 

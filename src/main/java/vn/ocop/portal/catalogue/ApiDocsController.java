@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The API's OpenAPI 3.1 document ({@code /api/v1/openapi.json}, kept in {@code openapi/catalogue.json}; a test checks
- * it against the real answers) and the same document rendered for people ({@code /api}).
+ * The portal's OpenAPI 3.1 document ({@code /api/v1/openapi.json}, kept in {@code openapi/catalogue.json}) and the
+ * same document rendered for people ({@code /api}). Tests check it against the real answers and against the router:
+ * every route under {@code /api/} must be documented there ({@code ApiDocsTest}).
  */
 @Controller
 class ApiDocsController {
@@ -46,7 +47,9 @@ class ApiDocsController {
         return HttpResponse.ok(document).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    @Get(value = "/api", produces = MediaType.TEXT_HTML)
+    @Get(
+            uris = {"/api", "/en/api"},
+            produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page() {
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").fields(); paths.hasNext(); ) {
@@ -78,12 +81,19 @@ class ApiDocsController {
                     responses.add(new Response(
                             code.getKey(), code.getValue().path("description").asText(""), mediaType, schema));
                 }
+                JsonNode body = operation.path("requestBody").path("content");
+                String requestBody = body.fieldNames().hasNext()
+                        ? body.fieldNames().next() + " "
+                                + type(body.get(body.fieldNames().next()).get("schema"))
+                        : "";
                 operations.add(new Operation(
                         method.getKey().toUpperCase(java.util.Locale.ROOT),
                         path.getKey(),
                         operation.path("summary").asText(""),
                         operation.path("description").asText(""),
                         parameters,
+                        requestBody,
+                        operation.has("security"),
                         responses));
             }
         }
@@ -161,6 +171,8 @@ class ApiDocsController {
             String summary,
             String description,
             List<Parameter> parameters,
+            String requestBody,
+            boolean secured,
             List<Response> responses) {}
 
     record Parameter(String name, String location, boolean required, String type, String description) {}

@@ -31,7 +31,7 @@ import vn.ocop.portal.shared.ServerTiming;
  * the thread, see {@link vn.ocop.portal.search.ProductSearch#search}), and the page is rendered on the loop the
  * search's answer arrives on, the same one.
  */
-@Controller("/products")
+@Controller
 @Produces(MediaType.TEXT_HTML)
 class CatalogueController {
 
@@ -53,7 +53,7 @@ class CatalogueController {
         this.messages = messages;
     }
 
-    @Get
+    @Get(uris = {"/products", "/en/products"})
     CompletableFuture<HttpResponse<ModelAndView<Map<String, Object>>>> products(HttpRequest<?> request) {
         return catalogue.search(request.getParameters(), PAGE_SIZE, false).thenApply(view -> page(request, view));
     }

@@ -33,7 +33,7 @@ class HomeController {
         this.locales = locales;
     }
 
-    @Get
+    @Get(uris = {"/", "/en"})
     ModelAndView<Map<String, Object>> home(HttpRequest<?> request) {
         Locale locale = locales.resolveOrDefault(request);
         Map<String, ProductGroup> groupsByCode = groups.findAllOrderByPosition().stream()

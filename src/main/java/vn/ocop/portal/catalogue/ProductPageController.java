@@ -15,7 +15,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Named;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,17 +22,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import vn.ocop.portal.certification.CertificateStatus;
+import vn.ocop.portal.shared.Language;
+import vn.ocop.portal.shared.LanguageUrls;
 import vn.ocop.portal.traceability.ProductStampCodes;
 
 /** {@code /products/{slug}}: one product, its certificate and its producer, with metadata for sharing and search. */
-@Controller("/products")
+@Controller
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProductPageController {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern WEB = Pattern.compile("^https?://[^\\s\"<>]+$");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProductDetails details;
@@ -55,7 +55,7 @@ class ProductPageController {
         this.messages = messages;
     }
 
-    @Get("/{slug}")
+    @Get(uris = {"/products/{slug}", "/en/products/{slug}"})
     ModelAndView<Map<String, Object>> product(String slug, HttpRequest<?> request) {
         if (slug.length() > 200 || !SLUG.matcher(slug).matches()) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such product");
@@ -82,10 +82,15 @@ class ProductPageController {
                 "phoneLink",
                 producer.phone() == null ? null : "tel:" + producer.phone().replaceAll("[^0-9+]", ""));
         if (certificate != null) {
-            model.put("decisionDate", format(certificate.decisionDate()));
-            model.put("validFrom", format(certificate.validFrom()));
-            model.put("validUntil", format(certificate.validUntil()));
-            model.put("statusDate", certificate.statusDate() == null ? null : format(certificate.statusDate()));
+            DateTimeFormatter dates = Language.of(locale).dates();
+            model.put("decisionDate", certificate.decisionDate().format(dates));
+            model.put("validFrom", certificate.validFrom().format(dates));
+            model.put("validUntil", certificate.validUntil().format(dates));
+            model.put(
+                    "statusDate",
+                    certificate.statusDate() == null
+                            ? null
+                            : certificate.statusDate().format(dates));
             // The stamp only while the product may carry the OCOP mark; its scan page tells the rest.
             if (CertificateStatus.valueOf(certificate.status()).allowsMark()) {
                 stampCodes.codeOf(product.id()).ifPresent(code -> model.put("stampCode", code));
@@ -96,7 +101,8 @@ class ProductPageController {
     }
 
     private PageMeta meta(ProductDetails.Details product, Locale locale) {
-        String canonical = urls.product(product.slug());
+        // Each language's page is its own canonical URL (the other is its hreflang alternate).
+        String canonical = urls.of(LanguageUrls.in(Language.of(locale), "/products/" + product.slug()));
         String image = product.photos().isEmpty()
                 ? null
                 : urls.photo(product.photos().getFirst().id());
@@ -157,9 +163,5 @@ class ProductPageController {
     private static String summary(String text) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197).strip() + "…";
-    }
-
-    private static String format(LocalDate date) {
-        return date.format(DATE);
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import vn.ocop.portal.shared.LanguageUrls;
 
 /**
  * {@code /sitemap.xml} (the home page, the catalogue and every listed product) and {@code /robots.txt}. The sitemap is
@@ -80,20 +81,22 @@ class SiteMapController {
     private Built build() {
         Instant at = Instant.now();
         List<String[]> entries = new ArrayList<>();
-        entries.add(new String[] {urls.of("/"), null});
-        entries.add(new String[] {urls.of("/products"), null});
+        entries.add(new String[] {"/", null});
+        entries.add(new String[] {"/products", null});
         for (ProductDetails.Listed product : details.listed()) {
             entries.add(new String[] {
-                urls.product(product.slug()),
+                "/products/" + product.slug(),
                 product.updatedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()
             });
         }
-        if (entries.size() <= maxUrls) {
+        // Every page is listed at its Vietnamese and its English address: two URLs an entry.
+        int perFile = Math.max(1, maxUrls / 2);
+        if (entries.size() <= perFile) {
             return new Built(at, urlset(entries), List.of());
         }
         List<String> parts = new ArrayList<>();
-        for (int from = 0; from < entries.size(); from += maxUrls) {
-            parts.add(urlset(entries.subList(from, Math.min(entries.size(), from + maxUrls))));
+        for (int from = 0; from < entries.size(); from += perFile) {
+            parts.add(urlset(entries.subList(from, Math.min(entries.size(), from + perFile))));
         }
         StringBuilder index = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -108,13 +111,13 @@ class SiteMapController {
         return new Built(at, index.toString(), List.copyOf(parts));
     }
 
-    private static String urlset(List<String[]> entries) {
+    private String urlset(List<String[]> entries) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
-                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
                 """);
         for (String[] entry : entries) {
-            url(xml, entry[0], entry[1]);
+            page(xml, entry[0], entry[1]);
         }
         xml.append("</urlset>\n");
         return xml.toString();
@@ -131,12 +134,28 @@ class SiteMapController {
                 """.formatted(urls.of("/sitemap.xml"));
     }
 
-    private static void url(StringBuilder xml, String location, String lastModified) {
-        xml.append("  <url><loc>").append(escape(location)).append("</loc>");
-        if (lastModified != null) {
-            xml.append("<lastmod>").append(lastModified).append("</lastmod>");
+    /** A page at its URL in each language, each listing both as alternates (and Vietnamese as x-default). */
+    private void page(StringBuilder xml, String path, String lastModified) {
+        String vietnamese = urls.of(LanguageUrls.vietnamese(path));
+        String english = urls.of(LanguageUrls.english(path));
+        for (String location : new String[] {vietnamese, english}) {
+            xml.append("  <url><loc>").append(escape(location)).append("</loc>");
+            if (lastModified != null) {
+                xml.append("<lastmod>").append(lastModified).append("</lastmod>");
+            }
+            alternate(xml, "vi", vietnamese);
+            alternate(xml, "en", english);
+            alternate(xml, "x-default", vietnamese);
+            xml.append("</url>\n");
         }
-        xml.append("</url>\n");
+    }
+
+    private static void alternate(StringBuilder xml, String language, String location) {
+        xml.append("<xhtml:link rel=\"alternate\" hreflang=\"")
+                .append(language)
+                .append("\" href=\"")
+                .append(escape(location))
+                .append("\"/>");
     }
 
     private static String escape(String text) {

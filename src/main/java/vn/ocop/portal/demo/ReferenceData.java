@@ -43,7 +43,10 @@ record ReferenceData(
                 communes.put(rows.getString(1), rows.getString(2));
             }
         }
-        try (PreparedStatement select = connection.prepareStatement("select code, name from product_group");
+        try (PreparedStatement select = connection.prepareStatement(
+                        // Both names: the placeholder photos print the group, and one image serves both languages'
+                        // pages.
+                        "select code, name || ' · ' || name_en from product_group");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 groups.put(rows.getString(1), rows.getString(2));

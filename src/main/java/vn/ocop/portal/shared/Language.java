@@ -1,5 +1,6 @@
 package vn.ocop.portal.shared;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +31,14 @@ public enum Language {
     public Locale locale() {
         return locale;
     }
+
+    /** The one way every page writes a date in this language: 28/08/2026, 28 Aug 2026. */
+    public DateTimeFormatter dates() {
+        return this == EN ? DATES_EN : DATES_VI;
+    }
+
+    private static final DateTimeFormatter DATES_VI = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATES_EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     public static Optional<Language> fromTag(String tag) {
         for (Language language : ALL) {

@@ -14,7 +14,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The language switch: remembers the choice in a cookie and returns to the page the visitor was on. */
+/**
+ * The language switch: remembers the choice in a cookie and returns to the page the visitor was on, at its URL in the
+ * chosen language ({@code /en/…} for English, where the page has one).
+ */
 @Controller("/language")
 @Produces(MediaType.TEXT_HTML)
 class LanguageController {
@@ -35,7 +38,8 @@ class LanguageController {
                 .sameSite(SameSite.Lax)
                 .httpOnly(true)
                 .secure(secureCookie);
-        return HttpResponse.seeOther(URI.create(localPath(returnTo))).cookie(cookie);
+        return HttpResponse.seeOther(URI.create(LanguageUrls.in(language, localPath(returnTo))))
+                .cookie(cookie);
     }
 
     /** Only a path on this site, so the switch cannot be turned into an open redirect. */

@@ -26,6 +26,26 @@ public record PageContext(String language, String otherLanguage, String path) {
         return path;
     }
 
+    /** Whether the page has a URL in each language (then the layout lists them as hreflang alternates). */
+    public boolean isTranslated() {
+        return LanguageUrls.hasEnglishTwin(LanguageUrls.pathOnly(LanguageUrls.vietnamese(path)));
+    }
+
+    /** The page's Vietnamese URL path (with its query). */
+    public String getVietnamesePath() {
+        return LanguageUrls.vietnamese(path);
+    }
+
+    /** The page's English URL path (with its query). */
+    public String getEnglishPath() {
+        return LanguageUrls.english(path);
+    }
+
+    /** The version of the static files, for their URLs: {@code @{/static/css/portal.css(v=${pageContext.assets})}}. */
+    public String getAssets() {
+        return StaticAssets.VERSION;
+    }
+
     static PageContext of(Language language, String path) {
         Language other = language == Language.VI ? Language.EN : Language.VI;
         return new PageContext(language.tag(), other.tag(), path);

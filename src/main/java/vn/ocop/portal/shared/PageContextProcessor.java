@@ -1,5 +1,6 @@
 package vn.ocop.portal.shared;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.views.ModelAndView;
@@ -12,10 +13,15 @@ import java.util.Map;
 @Singleton
 class PageContextProcessor implements ViewModelProcessor<Map<String, Object>> {
 
-    private final HttpLocaleResolver locales;
+    /** The model attribute with the portal's public address, for absolute links (hreflang alternates). */
+    public static final String SITE_URL = "siteUrl";
 
-    PageContextProcessor(HttpLocaleResolver locales) {
+    private final HttpLocaleResolver locales;
+    private final String siteUrl;
+
+    PageContextProcessor(HttpLocaleResolver locales, @Value("${ocop.public-base-url}") String siteUrl) {
         this.locales = locales;
+        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
     @Override
@@ -27,6 +33,7 @@ class PageContextProcessor implements ViewModelProcessor<Map<String, Object>> {
                         ? ""
                         : "?" + request.getUri().getRawQuery());
         model.put(PageContext.ATTRIBUTE, PageContext.of(language, path));
+        model.put(SITE_URL, siteUrl);
         modelAndView.setModel(model);
     }
 }

@@ -24,9 +24,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A batch's events as an EPCIS 2.0 JSON-LD document: one ObjectEvent per event, the batch as a quantity of its
- * lot's class (a GS1 Digital Link URI when the product has a GTIN), the CBV business step, and what / where / why as
- * text in the portal's own namespace.
+ * A batch's events as an EPCIS 2.0 JSON-LD document that validates against GS1's EPCIS 2.0 JSON Schema: one event per
+ * recorded step (its EPCIS type, CBV business step and disposition from {@link TraceEventType}), the batch as a
+ * quantity of its lot's class (the GS1 Digital Link URI when the product has a GTIN, else the portal's lot identifier),
+ * the commune as the business location, and what / where / why as text in the portal's own namespace. Every
+ * identifier resolves to a description ({@link IdentifierController}).
  */
 @Controller("/api/v1/batches")
 @Produces({EpcisController.JSON_LD, MediaType.APPLICATION_JSON})
@@ -34,6 +36,9 @@ import java.util.UUID;
 class EpcisController {
 
     static final String JSON_LD = "application/ld+json";
+    /** The EPCIS 2.0.0 context, by its versioned URL (the unversioned one follows whatever GS1 publishes last). */
+    static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final BatchRepository batches;
@@ -55,12 +60,15 @@ class EpcisController {
         String base = stamps.baseUrl();
         String epcClass = lookup.gtin14(batch.productId())
                 .map(gtin -> "https://id.gs1.org/01/" + gtin + "/10/" + Gtin.pathSegment(batch.lotNumber()))
-                .orElse(base + "/api/v1/batches/" + id);
+                .orElseGet(() -> IdentifierController.lot(base, batch.productId(), batch.lotNumber()));
+        List<Map<String, Object>> quantity =
+                List.of(Map.of("epcClass", epcClass, "quantity", batch.quantity(), "uom", "H87"));
 
         List<Map<String, Object>> events = new ArrayList<>();
         for (StampFacts.Event event : lookup.events(id)) {
+            TraceEventType type = event.type();
             Map<String, Object> epcis = new LinkedHashMap<>();
-            epcis.put("type", "ObjectEvent");
+            epcis.put("type", type.epcisType());
             epcis.put(
                     "eventID",
                     "urn:uuid:"
@@ -71,14 +79,22 @@ class EpcisController {
                     DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                             event.occurredAt().truncatedTo(ChronoUnit.SECONDS).atZone(VIETNAM)));
             epcis.put("eventTimeZoneOffset", "+07:00");
-            epcis.put("action", event.type() == TraceEventType.HARVEST ? "ADD" : "OBSERVE");
-            epcis.put("bizStep", event.type().businessStep());
-            epcis.put(
-                    "quantityList", List.of(Map.of("epcClass", epcClass, "quantity", batch.quantity(), "uom", "H87")));
-            if (event.communeCode() != null) {
-                epcis.put("bizLocation", Map.of("id", base + "/id/commune/" + event.communeCode()));
+            if ("TransformationEvent".equals(type.epcisType())) {
+                // The harvested inputs of the lot become its product: the same class in and out.
+                epcis.put("inputQuantityList", quantity);
+                epcis.put("outputQuantityList", quantity);
+            } else {
+                epcis.put("quantityList", quantity);
+                epcis.put("action", type == TraceEventType.HARVEST ? "ADD" : "OBSERVE");
             }
-            epcis.put("ocop:eventType", event.type().name());
+            epcis.put("bizStep", type.businessStep());
+            if (type.disposition() != null) {
+                epcis.put("disposition", type.disposition());
+            }
+            if (event.communeCode() != null) {
+                epcis.put("bizLocation", Map.of("id", IdentifierController.commune(base, event.communeCode())));
+            }
+            epcis.put("ocop:eventType", type.name());
             epcis.put("ocop:what", event.what());
             epcis.put("ocop:where", event.place());
             if (!event.why().isEmpty()) {
@@ -88,11 +104,7 @@ class EpcisController {
         }
 
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put(
-                "@context",
-                List.of(
-                        "https://ref.gs1.org/standards/epcis/epcis-context.jsonld",
-                        Map.of("ocop", base + "/ns/epcis#")));
+        document.put("@context", List.of(CONTEXT, Map.of("ocop", IdentifierController.namespace(base))));
         document.put("type", "EPCISDocument");
         document.put("schemaVersion", "2.0");
         document.put(

@@ -230,10 +230,8 @@ record ScanPage(
         return language == Language.EN ? place.en() : place.vi();
     }
 
-    private static final DateTimeFormatter DATES_VI =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZONE);
-    private static final DateTimeFormatter DATES_EN =
-            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZONE);
+    private static final DateTimeFormatter DATES_VI = Language.VI.dates().withZone(ZONE);
+    private static final DateTimeFormatter DATES_EN = Language.EN.dates().withZone(ZONE);
     private static final DateTimeFormatter TIMES_VI =
             DateTimeFormatter.ofPattern("HH:mm, dd/MM/yyyy").withZone(ZONE);
     private static final DateTimeFormatter TIMES_EN =

@@ -73,8 +73,10 @@ class ScanPageController {
     HttpResponse<?> notGenuine(ScanPages.NotGenuineStamp e) {
         String code = e.code();
         String shown = code.length() > ScanLog.MAX_CODE_LENGTH ? code.substring(0, ScanLog.MAX_CODE_LENGTH) : code;
-        MutableHttpResponse<?> response = HttpResponse.status(
-                        e.limited() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.NOT_FOUND)
+        HttpStatus status = e.limited()
+                ? HttpStatus.TOO_MANY_REQUESTS
+                : e.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND;
+        MutableHttpResponse<?> response = HttpResponse.status(status)
                 .contentType(MediaType.TEXT_HTML_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new ModelAndView<>("traceability/not-genuine", Map.of("code", shown)));

@@ -101,7 +101,7 @@ class ScanPages {
         String network = network(request);
         scanLog.record(ScanLog.Scan.notGenuine(Instant.now(), scanned, userAgent(request), network));
         AtomicInteger count = refusedThisMinute.get(network, n -> new AtomicInteger());
-        return new NotGenuineStamp(scanned, count.incrementAndGet() > settings.notGenuinePerMinute());
+        return new NotGenuineStamp(scanned, count.incrementAndGet() > settings.notGenuinePerMinute(), false);
     }
 
     private MutableHttpResponse<?> answer(
@@ -170,15 +170,21 @@ class ScanPages {
 
         private final String code;
         private final boolean limited;
+        private final boolean malformed;
 
         NotGenuineStamp(String code) {
-            this(code, false);
+            this(code, false, false);
         }
 
-        NotGenuineStamp(String code, boolean limited) {
+        /**
+         * @param limited whether the network made too many such scans this minute (answered 429)
+         * @param malformed whether what was scanned is not even a well-formed identifier (answered 400, not 404)
+         */
+        NotGenuineStamp(String code, boolean limited, boolean malformed) {
             super(null, null, false, false);
             this.code = code;
             this.limited = limited;
+            this.malformed = malformed;
         }
 
         String code() {
@@ -188,6 +194,10 @@ class ScanPages {
         /** The network made too many such scans this minute. */
         boolean limited() {
             return limited;
+        }
+
+        boolean malformed() {
+            return malformed;
         }
     }
 }

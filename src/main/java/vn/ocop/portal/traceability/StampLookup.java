@@ -76,7 +76,8 @@ class StampLookup {
             select p.id, lpad(p.gtin, 14, '0'),
                    (select serial from stamp where product_id = p.id and kind = 'PRODUCT'),
                    b.id, b.lot_number,
-                   (select serial from stamp where batch_id = b.id and kind = 'BATCH')
+                   (select serial from stamp where batch_id = b.id and kind = 'BATCH'),
+                   p.name
             from product p left join batch b on b.product_id = p.id and b.lot_number = ?
             where lpad(p.gtin, 14, '0') = ?
             """;
@@ -185,7 +186,8 @@ class StampLookup {
             @Nullable Long productSerial,
             @Nullable Long batchId,
             @Nullable String lotNumber,
-            @Nullable Long batchSerial) {}
+            @Nullable Long batchSerial,
+            String productName) {}
 
     Optional<DigitalLinkTarget> digitalLink(String gtin14, @Nullable String lot) {
         return transactions.executeRead(status -> {
@@ -202,7 +204,8 @@ class StampLookup {
                             (Long) row.getObject(3),
                             (Long) row.getObject(4),
                             row.getString(5),
-                            (Long) row.getObject(6)));
+                            (Long) row.getObject(6),
+                            row.getString(7)));
                 }
             }
         });

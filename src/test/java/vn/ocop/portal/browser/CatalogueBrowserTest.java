@@ -98,7 +98,7 @@ class CatalogueBrowserTest {
                 1L,
                 ((Number) ((JavascriptExecutor) browser)
                                 .executeScript(
-                                        "return document.querySelectorAll('script[src$=\"/suggest.js\"]').length"))
+                                        "return document.querySelectorAll('script[src*=\"/suggest.js\"]').length"))
                         .longValue(),
                 "the script is loaded once although the page has two boxes");
         WebElement catalogueBox = browser.findElement(By.id("catalogue-q"));

@@ -37,6 +37,8 @@ final class Chromium {
                         "--disable-component-update",
                         "--disable-sync",
                         "--no-first-run",
+                        // A Vietnamese visitor's browser: the portal honours Accept-Language on a first visit.
+                        "--accept-lang=vi-VN,vi",
                         "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,11 +14,13 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,9 @@ class ApiDocsTest {
 
     @Inject
     ElasticsearchClient elasticsearch;
+
+    @Inject
+    Router router;
 
     @BeforeEach
     void synced() {
@@ -91,14 +97,59 @@ class ApiDocsTest {
                 fields(get("/api/v1/suggestions?q=ca").get(0)));
     }
 
+    /**
+     * The rule every API route follows: a route the router serves under {@code /api/} (any controller, any feature,
+     * staff APIs included) is documented in {@code openapi/catalogue.json} with the same method and path; path
+     * variables are compared by position, not by name. OPTIONS and HEAD are answered for every route and are not
+     * listed.
+     */
+    @Test
+    void shouldDocumentEveryRouteUnderApi() throws Exception {
+        JsonNode paths = document().get("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(method -> documented.add(
+                                method.toUpperCase(java.util.Locale.ROOT) + " " + normalised(path.getKey()))));
+        Set<String> served = new TreeSet<>();
+        router.uriRoutes()
+                .filter(route -> !Set.of(HttpMethod.OPTIONS, HttpMethod.HEAD).contains(route.getHttpMethod()))
+                .forEach(route -> served.add(route.getHttpMethodName() + " "
+                        + normalised(route.getUriMatchTemplate().toPathString())));
+        Set<String> api = new TreeSet<>();
+        served.stream().filter(route -> route.contains(" /api/")).forEach(api::add);
+        assertTrue(
+                api.containsAll(Set.of(
+                        "GET /api/v1/batches/{}/epcis",
+                        "POST /api/v1/batches/{}/stamp-issues",
+                        "GET /api/v1/stamp-issues/{}/sheet.pdf")),
+                "the router is read: " + api);
+        Set<String> missing = new TreeSet<>(api);
+        missing.removeAll(documented);
+        assertEquals(Set.of(), missing, "routes under /api/ missing from openapi/catalogue.json");
+        Set<String> stale = new TreeSet<>(documented);
+        stale.removeAll(served);
+        assertEquals(Set.of(), stale, "documented operations the portal does not serve");
+    }
+
+    private static String normalised(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}");
+    }
+
     @Test
     void shouldRenderTheDocumentForPeople() {
         HttpResponse<String> response = Pages.fetch(client, "/api");
         assertEquals(HttpStatus.OK, response.getStatus());
         Document page = Pages.html(response);
-        assertEquals("OCOP catalogue API", page.selectFirst("h1").text());
-        for (String operation :
-                List.of("GET /api/v1/products", "GET /api/v1/products/{id}", "GET /api/v1/suggestions")) {
+        assertEquals("OCOP portal API", page.selectFirst("h1").text());
+        for (String operation : List.of(
+                "GET /api/v1/products",
+                "GET /api/v1/products/{id}",
+                "GET /api/v1/suggestions",
+                "GET /api/v1/batches/{id}/epcis",
+                "POST /api/v1/batches/{id}/stamp-issues",
+                "GET /01/{gtin}/10/{lot}")) {
             assertTrue(page.selectFirst("[data-operation='" + operation + "']") != null, operation);
         }
         assertEquals(
@@ -106,6 +157,10 @@ class ApiDocsTest {
                 page.select("[data-operation='GET /api/v1/products'] [data-parameter]")
                         .size());
         assertEquals("Tham số", page.selectFirst(".operation h3").text());
+        assertTrue(
+                page.selectFirst("[data-operation='POST /api/v1/batches/{id}/stamp-issues'] [data-secured]") != null,
+                "the stamp-issuing API says it needs the token");
+        assertTrue(page.selectFirst("[data-operation='GET /api/v1/products'] [data-secured]") == null);
         assertEquals("/api/v1/openapi.json", page.selectFirst("a[data-openapi]").attr("href"));
     }
 

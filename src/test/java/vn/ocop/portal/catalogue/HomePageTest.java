@@ -79,8 +79,11 @@ class HomePageTest {
 
     @Test
     void shouldShowEnglishWhenTheVisitorChoseIt() {
+        HttpResponse<String> remembered = Pages.fetch(
+                client, HttpRequest.GET("/").accept(Pages.BROWSER_ACCEPT).cookie(Cookie.of("lang", "en")));
+        assertEquals("/en/", remembered.header("Location"), "the choice leads to the English URL");
         Document page = Pages.html(Pages.fetch(
-                client, HttpRequest.GET("/").accept(Pages.BROWSER_ACCEPT).cookie(Cookie.of("lang", "en"))));
+                client, HttpRequest.GET("/en/").accept(Pages.BROWSER_ACCEPT).cookie(Cookie.of("lang", "en"))));
         assertEquals("en", page.selectFirst("html").attr("lang"));
         assertEquals("Certified OCOP products", page.selectFirst("h1").text());
         assertEquals("Food", page.selectFirst("[data-group=01] .group-name").text());

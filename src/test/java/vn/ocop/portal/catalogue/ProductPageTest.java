@@ -180,7 +180,7 @@ class ProductPageTest {
     void shouldShowEnglish() {
         Document page = Pages.html(Pages.fetch(
                 client,
-                HttpRequest.GET("/products/" + SLUG)
+                HttpRequest.GET("/en/products/" + SLUG)
                         .accept(Pages.BROWSER_ACCEPT)
                         .cookie(Cookie.of("lang", "en"))));
         assertEquals(
@@ -188,13 +188,22 @@ class ProductPageTest {
         assertTrue(page.selectFirst("[data-certificate]").text().contains("Province"));
         assertEquals("Cooperative", page.selectFirst("[data-producer] dd").text());
         assertEquals("en_US", page.selectFirst("meta[property=og:locale]").attr("content"));
+        assertEquals(
+                baseUrl + "/en/products/" + SLUG,
+                page.selectFirst("link[rel=canonical]").attr("href"),
+                "the English page is its own canonical URL");
+        assertTrue(
+                page.selectFirst("[data-validity]").text().matches(".*\\d{1,2} [A-Z][a-z]{2} \\d{4}.*"),
+                "English dates as the scan page writes them: "
+                        + page.selectFirst("[data-validity]").text());
+        assertEquals("vi", page.selectFirst("h1").attr("lang"), "the product's Vietnamese name is marked as such");
         String revoked = slugs("select p.slug from product p join current_certification c on c.product_id = p.id"
                         + " where c.status = 'REVOKED' limit 1")
                 .iterator()
                 .next();
         Document alert = Pages.html(Pages.fetch(
                 client,
-                HttpRequest.GET("/products/" + revoked)
+                HttpRequest.GET("/en/products/" + revoked)
                         .accept(Pages.BROWSER_ACCEPT)
                         .cookie(Cookie.of("lang", "en"))));
         assertEquals(
@@ -228,10 +237,20 @@ class ProductPageTest {
         Set<String> expected = new HashSet<>();
         slugs("select p.slug from product p join current_certification c on c.product_id = p.id"
                         + " where c.status = 'VALID' and c.valid_until >= current_date")
-                .forEach(slug -> expected.add(baseUrl + "/products/" + slug));
+                .forEach(slug -> {
+                    expected.add(baseUrl + "/products/" + slug);
+                    expected.add(baseUrl + "/en/products/" + slug);
+                });
         expected.add(baseUrl + "/");
+        expected.add(baseUrl + "/en/");
         expected.add(baseUrl + "/products");
-        assertEquals(expected, locations);
+        expected.add(baseUrl + "/en/products");
+        assertEquals(expected, locations, "every page in both languages");
+        org.jsoup.nodes.Element english = sitemap.select("url")
+                .select("loc:containsOwn(" + baseUrl + "/en/products)")
+                .first()
+                .parent();
+        assertEquals(3, english.select("*|link[hreflang]").size(), "vi, en and x-default alternates");
 
         String robots = Pages.fetch(client, HttpRequest.GET("/robots.txt")).body();
         assertTrue(robots.contains("Sitemap: " + baseUrl + "/sitemap.xml"), robots);

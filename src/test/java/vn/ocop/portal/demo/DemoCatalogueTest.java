@@ -269,12 +269,14 @@ class DemoCatalogueTest {
                         demo));
         List<byte[]> photos = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<String> englishGroups = new ArrayList<>();
         query(
-                "select f.content, p.name from product_photo f join product p on p.id = f.product_id"
-                        + " where p.slug = any(?)",
+                "select f.content, p.name, g.name_en from product_photo f join product p on p.id = f.product_id"
+                        + " join product_group g on g.code = p.group_code where p.slug = any(?)",
                 rows -> {
                     photos.add(rows.getBytes(1));
                     names.add(rows.getString(2));
+                    englishGroups.add(rows.getString(3));
                 },
                 demo);
         assertEquals(slugs.length, photos.size());
@@ -287,6 +289,10 @@ class DemoCatalogueTest {
             assertFalse(text.contains("href") || text.contains("url("), "no external references");
             assertTrue(text.contains("font-family=\"sans-serif\""));
             assertEquals(names.get(i), svg.getElementsByTagName("title").item(0).getTextContent());
+            String firstEnglishWord = englishGroups.get(i).split(" ")[0];
+            assertTrue(
+                    svg.getTextContent().contains(firstEnglishWord),
+                    "the group in English too, for English pages: " + englishGroups.get(i));
         }
     }
 

@@ -79,4 +79,18 @@ final class StampFixtures {
             }
         });
     }
+
+    /** The first column of every row of a query, as text. */
+    java.util.List<String> values(String sql) {
+        return transactions.executeRead(tx -> {
+            try (PreparedStatement select = tx.getConnection().prepareStatement(sql);
+                    ResultSet row = select.executeQuery()) {
+                java.util.List<String> values = new java.util.ArrayList<>();
+                while (row.next()) {
+                    values.add(row.getString(1));
+                }
+                return values;
+            }
+        });
+    }
 }
