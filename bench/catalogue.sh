@@ -94,3 +94,11 @@ ratio() { # kind, portal file, Elasticsearch file, requests per run of the query
 echo "Overhead, 1 connection, median of $OVERHEAD_ROUNDS rounds of ${OVERHEAD_SECONDS} s (mean latency):"
 ratio "/products (HTML):" pages es-pages "$PAGE_BODIES"
 ratio "/api/v1/products (JSON):" api es-api "$API_BODIES"
+
+# The judged relevance set (issue 15) on this catalogue: the demo products among ~20,000 generated ones.
+if command -v python3 > /dev/null; then
+  echo "Judged set on the benchmark catalogue:"
+  python3 bench/judged.py "$BASE" > "$WORK/judged.txt" || true
+  grep -v '^  miss:' "$WORK/judged.txt" || true
+  echo "  (the misses: $WORK/judged.txt)"
+fi

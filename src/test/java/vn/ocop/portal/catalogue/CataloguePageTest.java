@@ -213,7 +213,7 @@ class CataloguePageTest {
                 vi.selectFirst("[data-note=former-province]").text());
         Document en = Pages.html(Pages.fetch(
                 client,
-                HttpRequest.GET("/products?q=binh+thuan")
+                HttpRequest.GET("/en/products?q=binh+thuan")
                         .accept(Pages.BROWSER_ACCEPT)
                         .cookie(Cookie.of("lang", "en"))));
         assertTrue(

@@ -215,7 +215,7 @@ class ProductPageTest {
     void shouldShowTheEnglishNameAndDescriptionOnTheEnglishPage() {
         Document en = Pages.html(Pages.fetch(
                 client,
-                HttpRequest.GET("/products/xoai-say-deo-cao-lanh")
+                HttpRequest.GET("/en/products/xoai-say-deo-cao-lanh")
                         .accept(Pages.BROWSER_ACCEPT)
                         .cookie(Cookie.of("lang", "en"))));
         assertEquals("Cao Lãnh soft dried mango", en.selectFirst("h1").text());

@@ -145,7 +145,8 @@ class DigitalLinkTest {
                     Pages.fetch(client, HttpRequest.GET(path).accept(accept));
             assertEquals(HttpStatus.OK, response.getStatus(), accept);
             assertTrue(response.getContentType().orElseThrow().toString().startsWith("text/html"), accept);
-            assertEquals("Accept", response.getHeaders().get("Vary"), accept);
+            // The page also depends on the language cookie.
+            assertEquals("Accept, Cookie", response.getHeaders().get("Vary"), accept);
         }
         for (String query : new String[] {"?linkType=all", "?linkType=linkset"}) {
             HttpResponse<String> response = Pages.fetch(client, path + query);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -12,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import vn.ocop.portal.staff.Role;
+import vn.ocop.portal.staff.Scope;
+import vn.ocop.portal.staff.TestStaff;
 import vn.ocop.portal.support.RawHttp;
 import vn.ocop.portal.support.Sql;
 
@@ -21,6 +25,9 @@ import vn.ocop.portal.support.Sql;
  */
 @MicronautTest(transactional = false)
 class MalformedRequestsTest {
+
+    @Inject
+    ApplicationContext context;
 
     /** A Java type, a parser or a framework named in a body. */
     static final Pattern INTERNALS = Pattern.compile(
@@ -133,7 +140,10 @@ class MalformedRequestsTest {
 
     @Test
     void shouldAnswerABodyOverTheLimitOnTheApiWithAProblemNotTheFrameworksJson() {
+        // With a valid token: without one the staff gate answers 401 before any body is read.
+        String token = TestStaff.apiToken(context, Role.OCOP_OFFICER, Scope.national());
         byte[] head = ("POST /api/v1/batches/1/stamp-issues HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Authorization: Bearer " + token + "\r\n"
                         + "Content-Length: 11000000\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         byte[] request = new byte[head.length + 11_000_000];
