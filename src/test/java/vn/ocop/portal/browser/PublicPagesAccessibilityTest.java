@@ -1,13 +1,8 @@
 package vn.ocop.portal.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,9 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import vn.ocop.portal.support.SearchSync;
 import vn.ocop.portal.traceability.TraceabilityDemo;
 
@@ -41,12 +34,6 @@ import vn.ocop.portal.traceability.TraceabilityDemo;
  */
 @MicronautTest(transactional = false)
 class PublicPagesAccessibilityTest {
-
-    /** The rules page-audit runs: WCAG 2.0 to 2.2 A and AA, and axe's best practices. */
-    private static final List<String> WCAG_22_AA =
-            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
-
-    private static final List<Integer> PHONE_WIDTHS = List.of(360, 390);
 
     private static WebDriver browser;
 
@@ -101,29 +88,16 @@ class PublicPagesAccessibilityTest {
     void shouldPassWcag22AaAndFitAPhone(String page, String language) {
         SearchSync.awaitSynced(transactions, elasticsearch);
         String url = server.getURL() + path(page);
-        for (int width : PHONE_WIDTHS) {
-            // Headless Chromium's windows are at least 500 px wide: emulate the phone's screen instead.
-            ((ChromeDriver) browser)
-                    .executeCdpCommand(
-                            "Emulation.setDeviceMetricsOverride",
-                            Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        for (int width : PhoneAudit.PHONE_WIDTHS) {
+            PhoneAudit.phone(browser, width);
             browser.get(server.getURL() + "/robots.txt");
             browser.manage().deleteAllCookies();
             browser.manage().addCookie(new Cookie("lang", language));
             browser.get(url);
-            assertEquals(
-                    language,
-                    ((JavascriptExecutor) browser).executeScript("return document.documentElement.lang"),
-                    url);
-            long scrollWidth = number("return document.documentElement.scrollWidth");
-            long viewport = number("return document.documentElement.clientWidth");
-            assertTrue(
-                    scrollWidth <= viewport,
-                    page + " (" + language + ") is " + scrollWidth + " px wide on a " + width + " px screen");
-            if (width == 390) {
-                Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(browser);
-                assertFalse(results.isErrored(), results.getErrorMessage());
-                assertEquals(List.of(), describe(results.getViolations()), page + " (" + language + ") at " + url);
+            assertEquals(language, PhoneAudit.language(browser), url);
+            PhoneAudit.assertFits(browser, width, page + " (" + language + ")");
+            if (width == PhoneAudit.AXE_WIDTH) {
+                PhoneAudit.assertNoViolations(browser, page + " (" + language + ") at " + url);
             }
         }
     }
@@ -164,19 +138,5 @@ class PublicPagesAccessibilityTest {
                 return row.getString(1);
             }
         });
-    }
-
-    private static List<String> describe(List<Rule> violations) {
-        List<String> described = new ArrayList<>();
-        for (Rule rule : violations) {
-            rule.getNodes()
-                    .forEach(node -> described.add(
-                            rule.getId() + " (" + rule.getImpact() + "): " + node.getTarget() + " " + node.getHtml()));
-        }
-        return described;
-    }
-
-    private static long number(String script) {
-        return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
     }
 }

@@ -69,8 +69,17 @@ class StaffInvitationBrowserTest {
     }
 
     private static void follow(By what) {
+        // The page must have finished loading (a node of a document still being replaced cannot be clicked).
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver ->
+                        "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
         WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(what).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(driver -> {
+                    driver.findElement(what).click();
+                    return true;
+                });
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
         if (browser.findElements(By.tagName("main")).isEmpty()) {
             Chromium.screenshot(browser, "staff-invitation-failed");

@@ -1,12 +1,7 @@
 package vn.ocop.portal.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -15,7 +10,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import vn.ocop.portal.staff.Role;
 import vn.ocop.portal.staff.Scope;
 import vn.ocop.portal.staff.SignedInClient;
@@ -40,9 +32,6 @@ import vn.ocop.portal.staff.TestStaff;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffPagesAccessibilityTest {
-
-    private static final List<String> WCAG_22_AA =
-            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
 
     private static WebDriver browser;
 
@@ -111,11 +100,8 @@ class StaffPagesAccessibilityTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("pages")
     void shouldPassWcag22AaAndFitAPhone(String path, String language) {
-        for (int width : List.of(360, 390)) {
-            ((ChromeDriver) browser)
-                    .executeCdpCommand(
-                            "Emulation.setDeviceMetricsOverride",
-                            Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        for (int width : PhoneAudit.PHONE_WIDTHS) {
+            PhoneAudit.phone(browser, width);
             browser.get(server.getURL() + "/robots.txt");
             browser.manage().deleteAllCookies();
             browser.manage().addCookie(new Cookie("lang", language));
@@ -130,26 +116,11 @@ class StaffPagesAccessibilityTest {
             String url = server.getURL() + path.replace("{report}", Long.toString(report));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
-            assertEquals(
-                    language, ((JavascriptExecutor) browser).executeScript("return document.documentElement.lang"));
-            long scrollWidth = ((Number)
-                            ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth"))
-                    .longValue();
-            assertTrue(scrollWidth <= width, path + " (" + language + ") is " + scrollWidth + " px wide at " + width);
-            if (width == 390) {
-                Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(browser);
-                assertFalse(results.isErrored(), results.getErrorMessage());
-                assertEquals(List.of(), describe(results.getViolations()), path + " (" + language + ")");
+            assertEquals(language, PhoneAudit.language(browser), url);
+            PhoneAudit.assertFits(browser, width, path + " (" + language + ")");
+            if (width == PhoneAudit.AXE_WIDTH) {
+                PhoneAudit.assertNoViolations(browser, path + " (" + language + ")");
             }
         }
-    }
-
-    private static List<String> describe(List<Rule> violations) {
-        List<String> described = new ArrayList<>();
-        for (Rule rule : violations) {
-            rule.getNodes()
-                    .forEach(node -> described.add(rule.getId() + ": " + node.getTarget() + " " + node.getHtml()));
-        }
-        return described;
     }
 }
