@@ -3,7 +3,6 @@ package vn.ocop.portal.staff;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.text.Normalizer;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -162,13 +161,6 @@ class Accounts {
         return database.count("select count(*) from account where role = 'ADMINISTRATOR' and province_code is null"
                         + " and enabled")
                 > 0;
-    }
-
-    Optional<Instant> passwordChangedAt(long id) {
-        return database.one(
-                "select password_changed_at from account where id = ?",
-                row -> Database.instant(row, "password_changed_at"),
-                id);
     }
 
     static Object[] scopeParameters(Scope scope) {

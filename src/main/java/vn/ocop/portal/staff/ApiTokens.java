@@ -80,10 +80,6 @@ class ApiTokens {
                 accountId);
     }
 
-    Optional<Token> ofAccount(long accountId, long id) {
-        return of(accountId).stream().filter(token -> token.id() == id).findFirst();
-    }
-
     boolean revoke(long accountId, long id) {
         return database.update(
                         "update api_token set revoked_at = now() where id = ? and account_id = ? and revoked_at is null",
