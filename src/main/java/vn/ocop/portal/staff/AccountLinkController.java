@@ -140,7 +140,7 @@ class AccountLinkController {
         model.put("invitation", found.link().purpose() == AccountLinks.Purpose.INVITATION);
         model.put("formToken", forms.token(browserValue));
         model.put("error", error);
-        MutableHttpResponse<?> response = LoginController.page(status, "staff/set-password", model);
+        MutableHttpResponse<?> response = StaffPages.page(status, "staff/set-password", model);
         // The link's token must not leak to other sites through Referer (same-origin, not no-referrer: with no
         // referrer at all Chrome posts the form with "Origin: null", which Micronaut refuses on localhost).
         response.header("Referrer-Policy", "same-origin");
@@ -154,13 +154,13 @@ class AccountLinkController {
         model.put("email", email);
         model.put("formToken", forms.token(browserValue));
         model.put("error", error);
-        MutableHttpResponse<?> response = LoginController.page(status, "staff/reset-request", model);
+        MutableHttpResponse<?> response = StaffPages.page(status, "staff/reset-request", model);
         forms.remember(request, response, browserValue);
         return response;
     }
 
     private static MutableHttpResponse<?> message(HttpStatus status, String which) {
-        return LoginController.page(status, "staff/message", Map.of("message", which))
+        return StaffPages.page(status, "staff/message", Map.of("message", which))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

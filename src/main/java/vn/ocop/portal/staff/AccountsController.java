@@ -68,7 +68,7 @@ class AccountsController {
         model.put("q", q == null ? "" : q);
         model.put("role", wantedRole == null ? "" : wantedRole.name());
         model.put("roles", Role.values());
-        return LoginController.page(HttpStatus.OK, "admin/staff/accounts", model);
+        return StaffPages.page(HttpStatus.OK, "admin/staff/accounts", model);
     }
 
     @Get("/new")
@@ -236,7 +236,7 @@ class AccountsController {
                         : places.province(staff.scope().provinceCode()).stream().toList());
         model.put("national", staff.scope().isNational());
         model.put("self", account != null && account.id() == staff.accountId());
-        return LoginController.page(status, "admin/staff/account-form", model);
+        return StaffPages.page(status, "admin/staff/account-form", model);
     }
 
     private MutableHttpResponse<?> linkPage(Account account, AccountLinks.Purpose purpose, String token) {
@@ -247,7 +247,7 @@ class AccountsController {
         model.put("mailed", mailed);
         // Shown only when it could not be e-mailed: the administrator hands it over.
         model.put("link", mailed ? null : mail.linkUrl(token));
-        return LoginController.page(HttpStatus.CREATED, "admin/staff/link-created", model);
+        return StaffPages.page(HttpStatus.CREATED, "admin/staff/link-created", model);
     }
 
     private static Map<String, String> values(Map<String, String> form) {

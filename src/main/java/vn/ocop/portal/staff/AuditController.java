@@ -110,7 +110,7 @@ class AuditController {
         model.put("values", values);
         model.put("errors", errors);
         model.put("exportMax", EXPORT_MAX);
-        return LoginController.page(
+        return StaffPages.page(
                 errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "admin/staff/audit", model);
     }
 

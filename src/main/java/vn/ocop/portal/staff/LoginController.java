@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -158,7 +157,7 @@ class LoginController {
                         form.get("code"),
                         gate.network(request),
                         request.getHeaders().get(HttpHeaders.USER_AGENT))
-                .<HttpResponse<?>>map(enrolled -> page(
+                .<HttpResponse<?>>map(enrolled -> StaffPages.page(
                                 HttpStatus.OK,
                                 "staff/recovery-codes",
                                 Map.of("codes", enrolled.recoveryCodes(), "next", "/admin"))
@@ -212,7 +211,7 @@ class LoginController {
         model.put("returnTo", adminPath(returnTo));
         model.put("formToken", forms.token(browserValue));
         model.put("error", error);
-        MutableHttpResponse<?> response = page(status, "staff/login", model);
+        MutableHttpResponse<?> response = StaffPages.page(status, "staff/login", model);
         forms.remember(request, response, browserValue);
         return response;
     }
@@ -222,7 +221,7 @@ class LoginController {
         Map<String, Object> model = new HashMap<>();
         model.put("csrf", csrf(request));
         model.put("error", error);
-        return page(status, "staff/code", model);
+        return StaffPages.page(status, "staff/code", model);
     }
 
     private MutableHttpResponse<?> enrolPage(
@@ -242,18 +241,11 @@ class LoginController {
         model.put("qr", "/login/enrol/qr.png");
         model.put("action", "/login/enrol");
         model.put("required", account.role().requiresSecondFactor());
-        return page(status, "staff/enrol", model);
+        return StaffPages.page(status, "staff/enrol", model);
     }
 
     private String csrf(HttpRequest<?> request) {
         return cookie.token(request).map(gate::csrfToken).orElse("");
-    }
-
-    static MutableHttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model) {
-        return HttpResponse.status(status)
-                .contentType(MediaType.TEXT_HTML_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new ModelAndView<>(view, model));
     }
 
     private static HttpResponse<?> toLogin() {

@@ -123,7 +123,7 @@ class MyAccountController {
     HttpResponse<?> enrol(Staff staff, @Body Map<String, String> form) {
         Account account = own(staff);
         return changes.enrol(staff, account, form.get("code"))
-                .<HttpResponse<?>>map(codes -> LoginController.page(
+                .<HttpResponse<?>>map(codes -> StaffPages.page(
                         HttpStatus.OK, "staff/recovery-codes", Map.of("codes", codes, "next", "/admin/account")))
                 .orElseGet(() -> account.totpPendingSecret() == null
                         ? HttpResponse.seeOther(URI.create("/admin/account/two-factor"))
@@ -161,7 +161,7 @@ class MyAccountController {
         if (!account.hasSecondFactor()) {
             return HttpResponse.seeOther(URI.create("/admin/account"));
         }
-        return LoginController.page(
+        return StaffPages.page(
                 HttpStatus.OK,
                 "staff/recovery-codes",
                 Map.of("codes", changes.newRecoveryCodes(staff, account), "next", "/admin/account"));
@@ -237,7 +237,7 @@ class MyAccountController {
         model.put("tokenDefaultDays", TOKEN_DEFAULT_DAYS);
         model.put("tokenMaxDays", settings.apiTokenMaxLifetime().toDays());
         model.put("done", done);
-        return LoginController.page(status, "admin/staff/account", model);
+        return StaffPages.page(status, "admin/staff/account", model);
     }
 
     private MutableHttpResponse<?> enrolPage(Staff staff, HttpStatus status, String secret, String error) {
@@ -248,7 +248,7 @@ class MyAccountController {
         model.put("qr", "/admin/account/two-factor/qr.png");
         model.put("action", "/admin/account/two-factor");
         model.put("required", false);
-        return LoginController.page(status, "staff/enrol", model);
+        return StaffPages.page(status, "staff/enrol", model);
     }
 
     private static HttpResponse<?> done(String what) {

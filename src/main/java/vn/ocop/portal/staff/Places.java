@@ -44,28 +44,21 @@ class Places {
     Optional<Producer> producerWithin(String registrationNumber, Scope scope) {
         return database.one(
                 "select id, name, registration_number, province_code from producer where registration_number = ?"
-                        + " and (cast(? as text) is null or province_code = ?)"
-                        + " and (cast(? as bigint) is null or id = ?)",
-                row -> new Producer(
-                        row.getLong("id"),
-                        row.getString("name"),
-                        row.getString("registration_number"),
-                        row.getString("province_code")),
-                registrationNumber.strip(),
-                scope.provinceCode(),
-                scope.provinceCode(),
-                scope.producerId(),
-                scope.producerId());
+                        + " and " + Scope.condition("province_code", "id"),
+                Places::producer,
+                scope.bindings(new Object[] {registrationNumber.strip()}));
     }
 
     Optional<Producer> producer(long id) {
         return database.one(
-                "select id, name, registration_number, province_code from producer where id = ?",
-                row -> new Producer(
-                        row.getLong("id"),
-                        row.getString("name"),
-                        row.getString("registration_number"),
-                        row.getString("province_code")),
-                id);
+                "select id, name, registration_number, province_code from producer where id = ?", Places::producer, id);
+    }
+
+    private static Producer producer(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Producer(
+                row.getLong("id"),
+                row.getString("name"),
+                row.getString("registration_number"),
+                row.getString("province_code"));
     }
 }

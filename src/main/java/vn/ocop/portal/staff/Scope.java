@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * Which records an account may touch: all of them (national), one province's, or one producer's. Every query
- * that serves a staff screen takes the caller's scope as a parameter: bind {@link #provinceCode()} and
- * {@link #producerId()} as {@code (? is null or province_code = ?)} and {@code (? is null or producer_id = ?)}.
+ * that serves a staff screen takes the caller's scope as a parameter: put {@link #condition} in its {@code where}
+ * and bind {@link #bindings} in the condition's place.
  */
 public record Scope(@Nullable String provinceCode, @Nullable Long producerId) {
 
@@ -21,6 +21,24 @@ public record Scope(@Nullable String provinceCode, @Nullable Long producerId) {
 
     public static Scope producer(long id) {
         return new Scope(null, id);
+    }
+
+    /** The SQL condition keeping a query within a scope, for the columns of a record's province and producer. */
+    public static String condition(String provinceColumn, String producerColumn) {
+        return "(cast(? as text) is null or " + provinceColumn + " = ?) and (cast(? as bigint) is null or "
+                + producerColumn + " = ?)";
+    }
+
+    /** A query's parameters: those {@code before} the {@link #condition}, its four, then those {@code after} it. */
+    public Object[] bindings(Object[] before, Object... after) {
+        Object[] all = new Object[before.length + 4 + after.length];
+        System.arraycopy(before, 0, all, 0, before.length);
+        all[before.length] = provinceCode;
+        all[before.length + 1] = provinceCode;
+        all[before.length + 2] = producerId;
+        all[before.length + 3] = producerId;
+        System.arraycopy(after, 0, all, before.length + 4, after.length);
+        return all;
     }
 
     public boolean isNational() {

@@ -31,8 +31,8 @@ import vn.ocop.portal.shared.web.ClientAddresses;
  * permission or one the caller's role lacks, checks the CSRF token of every state-changing request that came with a
  * session, and answers {@code Cache-Control: no-store}. What passes carries its {@link Staff}.
  */
+// Every request's path is matched against these patterns: keep them few ("/admin/**" covers "/admin" too).
 @ServerFilter({
-    "/admin",
     "/admin/**",
     StaffGate.STAMP_ISSUES_OF_BATCH,
     "/api/v1/stamp-issues/**",

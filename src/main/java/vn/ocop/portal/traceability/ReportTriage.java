@@ -41,9 +41,8 @@ class ReportTriage implements Attention.Source {
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    /** Keeps a query within a scope (binds {@link #scopeParameters}). */
-    private static final String WITHIN = " (cast(? as text) is null or pr.province_code = ?)"
-            + " and (cast(? as bigint) is null or p.producer_id = ?)";
+    /** Keeps a query within a scope ({@link Scope#bindings}). */
+    private static final String WITHIN = " " + Scope.condition("pr.province_code", "p.producer_id");
 
     private static final String FROM = " from problem_report r left join product p on p.id = r.product_id"
             + " left join producer pr on pr.id = p.producer_id ";
@@ -139,8 +138,8 @@ class ReportTriage implements Attention.Source {
         return query(
                 "select " + COLUMNS + FROM + " where" + WITHIN + " and (cast(? as text) is null or r.status = ?)"
                         + " order by r.created_at desc, r.id desc offset ? limit ?",
-                concat(
-                        scopeParameters(scope),
+                scope.bindings(
+                        new Object[0],
                         status == null ? null : status.name(),
                         status == null ? null : status.name(),
                         offset,
@@ -154,8 +153,8 @@ class ReportTriage implements Attention.Source {
                             + " and (cast(? as text) is null or r.status = ?)")) {
                 bind(
                         select,
-                        concat(
-                                scopeParameters(scope),
+                        scope.bindings(
+                                new Object[0],
                                 status == null ? null : status.name(),
                                 status == null ? null : status.name()));
                 try (ResultSet row = select.executeQuery()) {
@@ -167,9 +166,8 @@ class ReportTriage implements Attention.Source {
     }
 
     Optional<Report> one(long id, Scope scope) {
-        List<Report> found = query(
-                "select " + COLUMNS + FROM + " where r.id = ? and" + WITHIN,
-                concat(new Object[] {id}, scopeParameters(scope)));
+        List<Report> found =
+                query("select " + COLUMNS + FROM + " where r.id = ? and" + WITHIN, scope.bindings(new Object[] {id}));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
@@ -319,16 +317,5 @@ class ReportTriage implements Attention.Source {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
         }
-    }
-
-    private static Object[] scopeParameters(Scope scope) {
-        return new Object[] {scope.provinceCode(), scope.provinceCode(), scope.producerId(), scope.producerId()};
-    }
-
-    private static Object[] concat(Object[] first, Object... rest) {
-        Object[] all = new Object[first.length + rest.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
     }
 }

@@ -55,9 +55,8 @@ class StampIssuing {
     /** A run asked for, and whether this request created it (an idempotent repeat did not). */
     record Started(Run run, boolean created) {}
 
-    /** Keeps a query on runs and batches within a staff scope (binds {@link #scopeParameters}). */
-    private static final String WITHIN = " and (cast(? as text) is null or pr.province_code = ?)"
-            + " and (cast(? as bigint) is null or p.producer_id = ?)";
+    /** Keeps a query on runs and batches within a staff scope ({@link Scope#bindings}). */
+    private static final String WITHIN = " and " + Scope.condition("pr.province_code", "p.producer_id");
 
     private final TransactionOperations<Connection> transactions;
     private final StampCodes codes;
@@ -114,7 +113,7 @@ class StampIssuing {
     /** The run, if its batch lies within the scope. */
     Optional<Run> find(long id, Scope scope) {
         return transactions.executeRead(
-                status -> find(status.getConnection(), "i.id = ?" + WITHIN, concat(id, scopeParameters(scope))));
+                status -> find(status.getConnection(), "i.id = ?" + WITHIN, scope.bindings(new Object[] {id})));
     }
 
     /** Streams the run's stamps, in issuing order, to {@code each}: a cursor of 1,000 rows at a time. */
@@ -251,7 +250,7 @@ class StampIssuing {
                                    order by decision_date desc, id desc limit 1) c on true
                 where b.id = ?
                 """ + WITHIN)) {
-            Object[] parameters = concat(batchId, scopeParameters(scope));
+            Object[] parameters = scope.bindings(new Object[] {batchId});
             for (int i = 0; i < parameters.length; i++) {
                 select.setObject(i + 1, parameters[i]);
             }
@@ -299,17 +298,6 @@ class StampIssuing {
                         row.getLong(10)));
             }
         }
-    }
-
-    private static Object[] scopeParameters(Scope scope) {
-        return new Object[] {scope.provinceCode(), scope.provinceCode(), scope.producerId(), scope.producerId()};
-    }
-
-    private static Object[] concat(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 
     private static String csv(String value) {

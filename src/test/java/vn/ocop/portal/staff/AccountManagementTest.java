@@ -195,6 +195,23 @@ class AccountManagementTest {
     }
 
     @Test
+    void shouldPageALongAuditLogKeepingItsFilter() {
+        String action = "test.pager-" + UUID.randomUUID().toString().substring(0, 8);
+        transactions.executeWrite(status -> status.getConnection()
+                .createStatement()
+                .executeUpdate("insert into audit_log (action, entity) select '" + action
+                        + "', 'test' from generate_series(1, 101)"));
+        SignedInClient admin = admin(Scope.national());
+        Document first = Pages.html(admin.get("/admin/audit?action=" + action));
+        assertEquals(100, first.select("[data-audit]").size());
+        String next = first.selectFirst("nav.pagination a").attr("href");
+        assertTrue(next.contains("action=" + action) && next.contains("page=2"), next);
+        Document second = Pages.html(admin.get(next));
+        assertEquals(1, second.select("[data-audit]").size());
+        assertTrue(second.selectFirst("nav.pagination a").attr("href").contains("page=1"));
+    }
+
+    @Test
     void shouldKeepTheAuditLogAppendOnlyForTheApplicationsOwnDatabaseUser() {
         admin(Scope.national());
         long rows = Sql.number(transactions, "select count(*) from audit_log");
