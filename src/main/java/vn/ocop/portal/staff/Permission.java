@@ -24,5 +24,31 @@ public enum Permission {
     /** Change a report's status and add notes. */
     TRIAGE_REPORTS,
     /** Download the codes of issued stamps (CSV and PDF sheets): whoever has them can print genuine stamps. */
-    DOWNLOAD_STAMPS
+    DOWNLOAD_STAMPS,
+    /** Read the producers and products of one's scope on the staff desks. */
+    READ_PRODUCTS,
+    /** Edit the producers and products of one's scope (a producer account: its own descriptions, photos, links). */
+    EDIT_PRODUCTS,
+    /** Create producers and products, and change what only officers decide (group, producer, GTIN). */
+    REGISTER_PRODUCTS,
+    /** Edit the product subgroups (national administrators: the list serves every province). */
+    MANAGE_SUBGROUPS,
+    /** Read certificates, their evaluations and their history, and print a certificate. */
+    READ_CERTIFICATES,
+    /** Record evaluations and decisions; suspend, reinstate, revoke and renew certificates. */
+    CERTIFY,
+    /** Record batches and their traceability events. */
+    MANAGE_BATCHES,
+    /** Confirm or clear a stamp's copy warning. */
+    REVIEW_COPY_WARNINGS,
+    /** Manage one's province's display and sales points and their assortment. */
+    MANAGE_DISPLAY_POINTS,
+    /** Propose one's own products for a display point (staff confirm). */
+    PROPOSE_ASSORTMENT,
+    /** Manage trade fairs and promotion events: participants, booths, results. */
+    MANAGE_FAIRS,
+    /** Apply to take part in a fair with one's own products. */
+    APPLY_TO_FAIRS,
+    /** Read and export the trade-promotion reports of one's scope. */
+    READ_PROMOTION_REPORTS
 }

@@ -16,17 +16,42 @@ public enum Role {
             Permission.TRIAGE_REPORTS,
             Permission.ISSUE_STAMPS,
             Permission.READ_STAMP_RUNS,
-            Permission.DOWNLOAD_STAMPS)),
-    COMMERCE_STAFF(EnumSet.of(Permission.ADMIN_HOME, Permission.OWN_ACCOUNT)),
+            Permission.DOWNLOAD_STAMPS,
+            Permission.READ_PRODUCTS,
+            Permission.EDIT_PRODUCTS,
+            Permission.REGISTER_PRODUCTS,
+            Permission.READ_CERTIFICATES,
+            Permission.CERTIFY,
+            Permission.MANAGE_BATCHES,
+            Permission.REVIEW_COPY_WARNINGS)),
+    COMMERCE_STAFF(EnumSet.of(
+            Permission.ADMIN_HOME,
+            Permission.OWN_ACCOUNT,
+            Permission.READ_PRODUCTS,
+            Permission.MANAGE_DISPLAY_POINTS,
+            Permission.MANAGE_FAIRS,
+            Permission.READ_PROMOTION_REPORTS)),
     VIEWER(EnumSet.of(
-            Permission.ADMIN_HOME, Permission.OWN_ACCOUNT, Permission.READ_STAMP_RUNS, Permission.READ_REPORTS)),
+            Permission.ADMIN_HOME,
+            Permission.OWN_ACCOUNT,
+            Permission.READ_STAMP_RUNS,
+            Permission.READ_REPORTS,
+            Permission.READ_PRODUCTS,
+            Permission.READ_CERTIFICATES,
+            Permission.READ_PROMOTION_REPORTS)),
     PRODUCER(EnumSet.of(
             Permission.ADMIN_HOME,
             Permission.OWN_ACCOUNT,
             Permission.READ_REPORTS,
             Permission.ISSUE_STAMPS,
             Permission.READ_STAMP_RUNS,
-            Permission.DOWNLOAD_STAMPS));
+            Permission.DOWNLOAD_STAMPS,
+            Permission.READ_PRODUCTS,
+            Permission.EDIT_PRODUCTS,
+            Permission.READ_CERTIFICATES,
+            Permission.MANAGE_BATCHES,
+            Permission.PROPOSE_ASSORTMENT,
+            Permission.APPLY_TO_FAIRS));
 
     private final Set<Permission> permissions;
 
