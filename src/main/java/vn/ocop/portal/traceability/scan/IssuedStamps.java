@@ -1,0 +1,67 @@
+package vn.ocop.portal.traceability.scan;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import vn.ocop.portal.traceability.StampCodes;
+import vn.ocop.portal.traceability.StampKind;
+
+/**
+ * The stamps this portal issued, by serial, kept in memory once read: a stamp never changes what it stands for,
+ * so only its scan counter moves (see {@link ScanCounter}). Entries are read again after a while, which brings
+ * the counter up to date with scans another instance wrote.
+ */
+@Singleton
+class IssuedStamps {
+
+    private static final int MAX_ENTRIES = 200_000;
+    private static final Duration REREAD_AFTER = Duration.ofMinutes(5);
+
+    /**
+     * One issued stamp.
+     *
+     * @param code its printed code, as {@link StampCodes#codeOf} writes it
+     * @param counter the scans of an item stamp, as its page shows them; null for product and batch stamps (their
+     *     counts are kept in the database but not shown)
+     */
+    record IssuedStamp(
+            long id,
+            String code,
+            StampKind kind,
+            long productId,
+            @Nullable Long batchId,
+            @Nullable ScanCounter counter) {}
+
+    private final StampLookup lookup;
+    private final Cache<Long, IssuedStamp> bySerial = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterWrite(REREAD_AFTER)
+            .build();
+
+    IssuedStamps(StampLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /** The stamp if it is in memory; never asks the database. */
+    @Nullable
+    IssuedStamp inMemory(long serial) {
+        return bySerial.getIfPresent(serial);
+    }
+
+    /** The stamp with this serial, from memory or the database (blocking); empty if this portal never issued it. */
+    Optional<IssuedStamp> find(long serial) {
+        IssuedStamp known = bySerial.getIfPresent(serial);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<IssuedStamp> read = lookup.stamp(serial);
+        // Two first scans at once read it twice; the first kept wins, so both count on one counter.
+        return read.map(stamp -> {
+            IssuedStamp kept = bySerial.asMap().putIfAbsent(serial, stamp);
+            return kept == null ? stamp : kept;
+        });
+    }
+}
