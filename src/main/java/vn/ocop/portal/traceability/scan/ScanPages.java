@@ -145,7 +145,7 @@ public class ScanPages {
             ScanCounter.Tally tally = logged && evidence.counted()
                     ? stampCounter.count(now, day, place.network(), place.province())
                     : stampCounter.tally();
-            counter = pages.counter(ScanPage.Scans.of(tally, now, language, settings), language);
+            counter = pages.counter(ScanPage.Scans.of(tally, stampCounter.review(), now, language, settings), language);
         }
         return HttpResponse.ok(page.complete(stamp.code(), counter))
                 .contentType(HTML)
