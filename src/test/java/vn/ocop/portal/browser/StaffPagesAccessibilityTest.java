@@ -51,6 +51,10 @@ class StaffPagesAccessibilityTest {
     private String session;
     /** A consumer report, for the report page. */
     private long report;
+    /** A certificate (with its actions) and a product without one, for the certification desk. */
+    private long certificate;
+
+    private long uncertified;
 
     @BeforeAll
     void signIn() {
@@ -68,6 +72,16 @@ class StaffPagesAccessibilityTest {
                 return row.getLong(1);
             }
         });
+    }
+
+    @BeforeAll
+    void certificationRecords() {
+        vn.ocop.portal.certification.CertificationFixtures fixtures =
+                new vn.ocop.portal.certification.CertificationFixtures(transactions);
+        java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
+        certificate = fixtures.certificate(
+                fixtures.product("01").productId(), "400/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        uncertified = fixtures.product("68").productId();
     }
 
     @AfterAll
@@ -90,7 +104,12 @@ class StaffPagesAccessibilityTest {
                     "/admin/audit",
                     "/admin/search",
                     "/admin/reports",
-                    "/admin/reports/{report}")) {
+                    "/admin/reports/{report}",
+                    "/admin/certificates",
+                    "/admin/certificates/new?q=ki%E1%BB%83m+th%E1%BB%AD",
+                    "/admin/certificates/new?product={uncertified}",
+                    "/admin/certificates/{certificate}",
+                    "/admin/certificates/{certificate}/renew")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -113,7 +132,10 @@ class StaffPagesAccessibilityTest {
                                 .isHttpOnly(true)
                                 .build());
             }
-            String url = server.getURL() + path.replace("{report}", Long.toString(report));
+            String url = server.getURL()
+                    + path.replace("{report}", Long.toString(report))
+                            .replace("{certificate}", Long.toString(certificate))
+                            .replace("{uncertified}", Long.toString(uncertified));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);

@@ -56,7 +56,8 @@ public final class CertificationFixtures {
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into stamp (serial, kind, product_id) values (?, 'PRODUCT', ?)")) {
-                insert.setLong(1, ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE));
+                // Serials are 60 bits, as StampCodes draws them.
+                insert.setLong(1, ThreadLocalRandom.current().nextLong() >>> 4);
                 insert.setLong(2, product);
                 insert.executeUpdate();
             }
