@@ -3,6 +3,7 @@ package vn.ocop.portal.certification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
@@ -26,6 +27,7 @@ import vn.ocop.portal.staff.Scope;
 import vn.ocop.portal.staff.SignedInClient;
 import vn.ocop.portal.staff.TestStaff;
 import vn.ocop.portal.support.Pages;
+import vn.ocop.portal.support.SearchSync;
 import vn.ocop.portal.traceability.ProductStampCodes;
 
 /**
@@ -52,12 +54,17 @@ class CertificationPublicEffectTest {
     @Inject
     ProductStampCodes stampCodes;
 
+    @Inject
+    ElasticsearchClient elasticsearch;
+
     CertificationFixtures fixtures;
     SignedInClient officer;
     LocalDate today;
 
     @BeforeEach
     void signIn() {
+        // Not while the index is first filled at startup: a busy machine answers slowly then.
+        SearchSync.awaitSynced(transactions, elasticsearch);
         fixtures = new CertificationFixtures(transactions);
         officer = new SignedInClient(http, context)
                 .signIn(TestStaff.account(context, Role.OCOP_OFFICER, Scope.province("01"), false));
