@@ -76,6 +76,43 @@ class CertificateRevocationBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    private static void signIn(String base, TestStaff.Made account) {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login");
+        browser.findElement(By.id("login-email")).sendKeys(account.email());
+        browser.findElement(By.id("login-password")).sendKeys(TestStaff.PASSWORD);
+        submit(By.cssSelector("form.stacked-form button[type=submit]"));
+        assertTrue(browser.getCurrentUrl().endsWith("/admin"), browser.getCurrentUrl());
+    }
+
+    @Test
+    void shouldShowTheTotalAndTheStarsWhileThePartsAreTyped() {
+        CertificationFixtures.Made product = new CertificationFixtures(transactions).product("68");
+        String base = server.getURL().toString();
+        signIn(base, TestStaff.account(context, Role.OCOP_OFFICER, Scope.province("68"), false));
+        browser.get(base + "/admin/certificates/new?product=" + product.productId());
+        WebElement total = browser.findElement(By.id("score-total"));
+        assertEquals("", total.getText());
+        browser.findElement(By.id("score-a")).sendKeys("35");
+        browser.findElement(By.id("score-b")).sendKeys("20");
+        browser.findElement(By.id("score-c")).sendKeys("30");
+        assertTrue(total.getText().contains("85/100") && total.getText().contains("4"), total.getText());
+        WebElement c = browser.findElement(By.id("score-c"));
+        c.clear();
+        c.sendKeys("5");
+        assertTrue(total.getText().startsWith("60/100") || total.getText().contains(" 60/100"), total.getText());
+        WebElement a = browser.findElement(By.id("score-a"));
+        a.clear();
+        a.sendKeys("10");
+        String below = total.getText();
+        assertTrue(below.contains("35/100") && below.contains("2"), below);
+        assertTrue(below.length() > "35/100 2".length() + 20, "it says there is no certificate: " + below);
+        a.clear();
+        a.sendKeys("41");
+        assertTrue(total.getText().contains("40"), "the maximum is named: " + total.getText());
+        Chromium.screenshot(browser, "certificate-live-score");
+    }
+
     @Test
     void shouldTurnTheStampsScanPageRedOnceTheOfficerRevokesTheCertificate() {
         CertificationFixtures fixtures = new CertificationFixtures(transactions);
@@ -90,11 +127,7 @@ class CertificateRevocationBrowserTest {
         browser.get(scan);
         assertEquals("VALID", browser.findElement(By.id("verdict")).getAttribute("data-verdict"));
 
-        browser.get(base + "/login");
-        browser.findElement(By.id("login-email")).sendKeys(officer.email());
-        browser.findElement(By.id("login-password")).sendKeys(TestStaff.PASSWORD);
-        submit(By.cssSelector("form.stacked-form button[type=submit]"));
-        assertTrue(browser.getCurrentUrl().endsWith("/admin"), browser.getCurrentUrl());
+        signIn(base, officer);
 
         browser.get(base + "/admin/certificates?q=" + product.word());
         browser.findElement(By.cssSelector("tr[data-certificate='" + certificate + "'] a"))
