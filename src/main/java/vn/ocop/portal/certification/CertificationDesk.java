@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.VietnamTime;
 import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.staff.Attention;
 import vn.ocop.portal.staff.AuditLog;
@@ -34,7 +35,7 @@ import vn.ocop.portal.staff.Staff;
 @Singleton
 class CertificationDesk implements Attention.Source {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(VIETNAM);
 

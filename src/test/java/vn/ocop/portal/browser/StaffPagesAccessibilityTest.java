@@ -51,6 +51,8 @@ class StaffPagesAccessibilityTest {
     private String session;
     /** A consumer report, for the report page. */
     private long report;
+    /** A stamp with a copy warning and a review, for the copy-warning pages. */
+    private long warning;
     /** A certificate (with its actions) and a product without one, for the certification desk. */
     private long certificate;
 
@@ -59,8 +61,8 @@ class StaffPagesAccessibilityTest {
     @BeforeAll
     void signIn() {
         browser = Chromium.start(500, 900);
-        SignedInClient admin = new SignedInClient(http, context)
-                .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true));
+        TestStaff.Made account = TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true);
+        SignedInClient admin = new SignedInClient(http, context).signIn(account);
         session = admin.cookie("__Host-ocop_session");
         report = transactions.executeWrite(status -> {
             try (java.sql.ResultSet row = status.getConnection()
@@ -70,6 +72,20 @@ class StaffPagesAccessibilityTest {
                             + "'0912 345 678', 'test' from product returning id")) {
                 row.next();
                 return row.getLong(1);
+            }
+        });
+        warning = transactions.executeWrite(status -> {
+            var statement = status.getConnection().createStatement();
+            try (java.sql.ResultSet row = statement.executeQuery(
+                    "insert into stamp_copy_warning (stamp_id, product_id) select id, product_id from stamp"
+                            + " where kind = 'ITEM' order by id desc limit 1"
+                            + " on conflict (stamp_id) do update set raised_at = now() returning stamp_id")) {
+                row.next();
+                long stamp = row.getLong(1);
+                statement.executeUpdate("insert into stamp_copy_review (stamp_id, product_id, decision, note, networks,"
+                        + " provinces, days, decided_by) select id, product_id, 'CLEARED', 'Đoàn khách du lịch', 3, 3,"
+                        + " 1, " + account.id() + " from stamp where id = " + stamp);
+                return stamp;
             }
         });
     }
@@ -105,6 +121,8 @@ class StaffPagesAccessibilityTest {
                     "/admin/search",
                     "/admin/reports",
                     "/admin/reports/{report}",
+                    "/admin/copy-warnings",
+                    "/admin/copy-warnings/{warning}",
                     "/admin/certificates",
                     "/admin/certificates/new?q=ki%E1%BB%83m+th%E1%BB%AD",
                     "/admin/certificates/new?product={uncertified}",
@@ -134,6 +152,7 @@ class StaffPagesAccessibilityTest {
             }
             String url = server.getURL()
                     + path.replace("{report}", Long.toString(report))
+                            .replace("{warning}", Long.toString(warning))
                             .replace("{certificate}", Long.toString(certificate))
                             .replace("{uncertified}", Long.toString(uncertified));
             browser.get(url);
