@@ -53,6 +53,10 @@ class StaffPagesAccessibilityTest {
     private long report;
     /** A stamp with a copy warning and a review, for the copy-warning pages. */
     private long warning;
+    /** A certificate (with its actions) and a product without one, for the certification desk. */
+    private long certificate;
+
+    private long uncertified;
 
     @BeforeAll
     void signIn() {
@@ -86,6 +90,16 @@ class StaffPagesAccessibilityTest {
         });
     }
 
+    @BeforeAll
+    void certificationRecords() {
+        vn.ocop.portal.certification.CertificationFixtures fixtures =
+                new vn.ocop.portal.certification.CertificationFixtures(transactions);
+        java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
+        certificate = fixtures.certificate(
+                fixtures.product("01").productId(), "400/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        uncertified = fixtures.product("68").productId();
+    }
+
     @AfterAll
     static void stopBrowser() {
         browser.quit();
@@ -108,7 +122,12 @@ class StaffPagesAccessibilityTest {
                     "/admin/reports",
                     "/admin/reports/{report}",
                     "/admin/copy-warnings",
-                    "/admin/copy-warnings/{warning}")) {
+                    "/admin/copy-warnings/{warning}",
+                    "/admin/certificates",
+                    "/admin/certificates/new?q=ki%E1%BB%83m+th%E1%BB%AD",
+                    "/admin/certificates/new?product={uncertified}",
+                    "/admin/certificates/{certificate}",
+                    "/admin/certificates/{certificate}/renew")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -132,7 +151,10 @@ class StaffPagesAccessibilityTest {
                                 .build());
             }
             String url = server.getURL()
-                    + path.replace("{report}", Long.toString(report)).replace("{warning}", Long.toString(warning));
+                    + path.replace("{report}", Long.toString(report))
+                            .replace("{warning}", Long.toString(warning))
+                            .replace("{certificate}", Long.toString(certificate))
+                            .replace("{uncertified}", Long.toString(uncertified));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);

@@ -70,6 +70,10 @@ class StaffScopeTest {
     long lamdongCopyWarning;
     String hanoiOfficerToken;
     String producerToken;
+    /** A Lâm Đồng product and its certificate, for the certification desk. */
+    vn.ocop.portal.certification.CertificationFixtures.Made lamdongProduct;
+
+    long lamdongCertificate;
 
     @BeforeAll
     void records() {
@@ -114,6 +118,12 @@ class StaffScopeTest {
                         + lamdongCopyWarning + " on conflict do nothing");
         long producer = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
         producerToken = TestStaff.apiToken(context, Role.PRODUCER, Scope.producer(producer));
+        vn.ocop.portal.certification.CertificationFixtures certification =
+                new vn.ocop.portal.certification.CertificationFixtures(transactions);
+        lamdongProduct = certification.product("68");
+        java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
+        lamdongCertificate = certification.certificate(
+                lamdongProduct.productId(), "300/QĐ-UBND", today.minusYears(1), today.plusYears(2));
     }
 
     /** A route's scope check: it runs the requests and asserts the refusal and that nothing changed. */
@@ -297,7 +307,93 @@ class StaffScopeTest {
                 }
             });
         }
+        certificationCases(cases);
         return cases;
+    }
+
+    /** The certification desk: another province's certificate is unknown (404) for reading and writing. */
+    private void certificationCases(Map<String, ScopeCase> cases) {
+        String certificate = "/admin/certificates/" + lamdongCertificate;
+        cases.put("GET /admin/certificates", () -> {
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates"))
+                    .select("[data-certificate=" + lamdongCertificate + "]")
+                    .isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?q=" + lamdongProduct.word()))
+                    .select("tr[data-certificate]")
+                    .isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?province=68"))
+                    .select("[data-certificate=" + lamdongCertificate + "]")
+                    .isEmpty());
+        });
+        cases.put("GET /admin/certificates/new", () -> {
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates/new?q=" + lamdongProduct.word()))
+                    .select("[data-product]")
+                    .isEmpty());
+            assertNotFound(hanoiAdmin.get("/admin/certificates/new?product=" + lamdongProduct.productId()));
+        });
+        cases.put("POST /admin/certificates/new", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    "/admin/certificates/new",
+                    Map.of(
+                            "product", Long.toString(lamdongProduct.productId()),
+                            "scoreA", "30",
+                            "scoreB", "20",
+                            "scoreC", "25",
+                            "decisionNumber", "301/QĐ-UBND",
+                            "decisionDate",
+                                    vn.ocop.portal.certification.CertificationFixtures.today()
+                                            .toString(),
+                            "issuingBody", "UBND thành phố Hà Nội",
+                            "issuingLevel", "PROVINCE")));
+            assertEquals(1, certificatesOf(lamdongProduct.productId()));
+        });
+        cases.put("GET /admin/certificates/{id}", () -> assertNotFound(hanoiAdmin.get(certificate)));
+        cases.put(
+                "GET /admin/certificates/{id}/certificate.pdf",
+                () -> assertNotFound(hanoiAdmin.get(certificate + "/certificate.pdf")));
+        cases.put("GET /admin/certificates/{id}/renew", () -> assertNotFound(hanoiAdmin.get(certificate + "/renew")));
+        for (String action : new String[] {"suspend", "reinstate", "revoke"}) {
+            cases.put("POST /admin/certificates/{id}/" + action, () -> {
+                assertNotFound(hanoiAdmin.post(
+                        certificate + "/" + action,
+                        Map.of(
+                                "decisionNumber", "302/QĐ-UBND",
+                                "decisionDate",
+                                        vn.ocop.portal.certification.CertificationFixtures.today()
+                                                .toString(),
+                                "reason", "FOOD_SAFETY",
+                                "note", "x")));
+                assertEquals(
+                        "VALID",
+                        Sql.text(transactions, "select status from certification where id = " + lamdongCertificate));
+            });
+        }
+        cases.put("POST /admin/certificates/{id}/renew", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    certificate + "/renew",
+                    Map.of(
+                            "scoreA", "30",
+                            "scoreB", "20",
+                            "scoreC", "25",
+                            "decisionNumber", "303/QĐ-UBND",
+                            "decisionDate",
+                                    vn.ocop.portal.certification.CertificationFixtures.today()
+                                            .toString(),
+                            "issuingBody", "UBND thành phố Hà Nội",
+                            "issuingLevel", "PROVINCE")));
+            assertEquals(1, certificatesOf(lamdongProduct.productId()));
+            assertEquals(
+                    "VALID",
+                    Sql.text(transactions, "select status from certification where id = " + lamdongCertificate));
+        });
+    }
+
+    private long certificatesOf(long product) {
+        return Sql.number(transactions, "select count(*) from certification where product_id = " + product);
+    }
+
+    private static void assertNotFound(HttpResponse<String> response) {
+        assertEquals(HttpStatus.NOT_FOUND, response.getStatus(), response.body());
     }
 
     /** Routes of one's own account have no record of anyone else in their path: the session's account is used. */
