@@ -89,6 +89,7 @@ class StaffPagesAccessibilityTest {
                     "/admin/accounts/new",
                     "/admin/audit",
                     "/admin/search",
+                    "/admin/search/misses",
                     "/admin/reports",
                     "/admin/reports/{report}")) {
                 pages.add(Arguments.of(path, language));
