@@ -23,7 +23,8 @@ class MessagesFactory {
             "i18n.staff",
             "i18n.admin",
             "i18n.search",
-            "i18n.certification");
+            "i18n.certification",
+            "i18n.api");
 
     @Singleton
     @Named("messages")
@@ -71,6 +72,13 @@ class MessagesFactory {
     @Named("certification")
     @Bean(typed = MessageSource.class)
     MessageSource certification() {
-        return new ResourceBundleMessageSource("i18n.certification");
+        return new ResourceBundleMessageSource(BUNDLES.get(6));
+    }
+
+    @Singleton
+    @Named("api")
+    @Bean(typed = MessageSource.class)
+    MessageSource api() {
+        return new ResourceBundleMessageSource(BUNDLES.get(7));
     }
 }

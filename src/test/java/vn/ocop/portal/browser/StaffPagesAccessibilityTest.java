@@ -119,6 +119,7 @@ class StaffPagesAccessibilityTest {
                     "/admin/accounts/new",
                     "/admin/audit",
                     "/admin/search",
+                    "/admin/search/misses",
                     "/admin/reports",
                     "/admin/reports/{report}",
                     "/admin/copy-warnings",

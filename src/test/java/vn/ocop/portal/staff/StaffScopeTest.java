@@ -251,6 +251,11 @@ class StaffScopeTest {
                             "select count(*) from audit_log where action = 'search.reindex'" + " and actor_id = "
                                     + hanoiAdminAccount.id()));
         });
+        // The counts of searches that found nothing name no province: a province's staff may not read them.
+        cases.put("GET /admin/search/misses", () -> assertRefused(hanoiAdmin.get("/admin/search/misses")));
+        cases.put(
+                "GET /admin/search/misses/export.csv",
+                () -> assertRefused(hanoiAdmin.get("/admin/search/misses/export.csv")));
         // One's own account: the records in its path are one's own sessions and tokens only.
         cases.put(
                 "GET /admin/account",
