@@ -51,6 +51,11 @@ class StaffPagesAccessibilityTest {
     private String session;
     /** A consumer report, for the report page. */
     private long report;
+    /** A demo batch with events, one of its events, and a stamp run of it, for the batch and stamp desks. */
+    private long batch;
+
+    private long event;
+    private long run;
 
     @BeforeAll
     void signIn() {
@@ -64,6 +69,23 @@ class StaffPagesAccessibilityTest {
                     .executeQuery("insert into problem_report (code, product_id, kind, message, contact, network)"
                             + " select 'A11YCODE', min(id), 'COUNTERFEIT', 'Tem trên hộp này trông khác tem cũ', "
                             + "'0912 345 678', 'test' from product returning id")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    @BeforeAll
+    void stampDeskRecords() {
+        batch = vn.ocop.portal.support.Sql.number(transactions, "select min(batch_id) from trace_event");
+        event = vn.ocop.portal.support.Sql.number(
+                transactions, "select min(id) from trace_event where batch_id = " + batch);
+        run = transactions.executeWrite(status -> {
+            try (java.sql.ResultSet row = status.getConnection()
+                    .createStatement()
+                    .executeQuery("insert into stamp_issue (kind, product_id, batch_id, idempotency_key, quantity,"
+                            + " issued, status) select 'ITEM', product_id, id, 'a11y-' || gen_random_uuid(), 3000, 1200,"
+                            + " 'RUNNING' from batch where id = " + batch + " returning id")) {
                 row.next();
                 return row.getLong(1);
             }
@@ -90,7 +112,13 @@ class StaffPagesAccessibilityTest {
                     "/admin/audit",
                     "/admin/search",
                     "/admin/reports",
-                    "/admin/reports/{report}")) {
+                    "/admin/reports/{report}",
+                    "/admin/batches",
+                    "/admin/batches/new",
+                    "/admin/batches/{batch}",
+                    "/admin/batches/{batch}/events/{event}",
+                    "/admin/stamps",
+                    "/admin/stamps/{run}")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -113,7 +141,11 @@ class StaffPagesAccessibilityTest {
                                 .isHttpOnly(true)
                                 .build());
             }
-            String url = server.getURL() + path.replace("{report}", Long.toString(report));
+            String url = server.getURL()
+                    + path.replace("{report}", Long.toString(report))
+                            .replace("{batch}", Long.toString(batch))
+                            .replace("{event}", Long.toString(event))
+                            .replace("{run}", Long.toString(run));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);

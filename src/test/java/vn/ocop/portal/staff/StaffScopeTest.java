@@ -67,6 +67,8 @@ class StaffScopeTest {
     long lamdongBatch;
     long lamdongRun;
     long lamdongReport;
+    long lamdongProduct;
+    long lamdongEvent;
     String hanoiOfficerToken;
     String producerToken;
 
@@ -103,6 +105,8 @@ class StaffScopeTest {
                 }
             }
         });
+        lamdongProduct = Sql.number(transactions, "select product_id from batch where id = " + lamdongBatch);
+        lamdongEvent = Sql.number(transactions, "select min(id) from trace_event where batch_id = " + lamdongBatch);
         long producer = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
         producerToken = TestStaff.apiToken(context, Role.PRODUCER, Scope.producer(producer));
     }
@@ -204,6 +208,8 @@ class StaffScopeTest {
                         .body()
                         .lines()
                         .anyMatch(line -> line.startsWith(lamdongReport + ","))));
+        batchDeskCases(cases);
+        stampDeskCases(cases);
         // The search index serves every province: a province's administrator may not rebuild it.
         cases.put("GET /admin/search", () -> assertRefused(hanoiAdmin.get("/admin/search")));
         cases.put("POST /admin/search/reindex", () -> {
@@ -272,6 +278,119 @@ class StaffScopeTest {
             });
         }
         return cases;
+    }
+
+    /** The batch desk: another province's batch and its events are unknown (404), and stay as they were. */
+    private void batchDeskCases(Map<String, ScopeCase> cases) {
+        String batch = "/admin/batches/" + lamdongBatch;
+        String event = batch + "/events/" + lamdongEvent;
+        String lot = Sql.text(transactions, "select lot_number from batch where id = " + lamdongBatch);
+        cases.put("GET /admin/batches", () -> {
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/batches"))
+                    .select("[data-batch=" + lamdongBatch + "]")
+                    .isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/batches?q=" + lot))
+                    .select("[data-batch=" + lamdongBatch + "]")
+                    .isEmpty());
+        });
+        cases.put(
+                "GET /admin/batches/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/batches/new"))
+                        .select("#batch-product option[value=" + lamdongProduct + "]")
+                        .isEmpty()));
+        cases.put("POST /admin/batches/new", () -> {
+            long before = Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct);
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/batches/new",
+                    Map.of(
+                            "product",
+                            Long.toString(lamdongProduct),
+                            "lot",
+                            "SCOPE-" + System.nanoTime() % 100_000,
+                            "productionDate",
+                            "2026-01-02",
+                            "quantity",
+                            "10"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(
+                    before,
+                    Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct));
+        });
+        String quantity = Sql.text(transactions, "select quantity from batch where id = " + lamdongBatch);
+        cases.put("GET /admin/batches/{id}", () -> assertNotFound(hanoiAdmin.get(batch)));
+        cases.put("POST /admin/batches/{id}", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    batch,
+                    Map.of(
+                            "product",
+                            Long.toString(lamdongProduct),
+                            "lot",
+                            lot,
+                            "productionDate",
+                            "2026-01-02",
+                            "quantity",
+                            "999")));
+            assertEquals(quantity, Sql.text(transactions, "select quantity from batch where id = " + lamdongBatch));
+        });
+        long events = Sql.number(transactions, "select count(*) from trace_event where batch_id = " + lamdongBatch);
+        String what = Sql.text(transactions, "select what from trace_event where id = " + lamdongEvent);
+        Map<String, String> eventForm =
+                Map.of("type", "HARVEST", "occurredAt", "2026-01-02T08:00", "what", "Changed", "place", "Elsewhere");
+        cases.put("POST /admin/batches/{id}/events", () -> {
+            assertNotFound(hanoiAdmin.post(batch + "/events", eventForm));
+            assertEquals(
+                    events,
+                    Sql.number(transactions, "select count(*) from trace_event where batch_id = " + lamdongBatch));
+        });
+        cases.put("GET /admin/batches/{id}/events/{eventId}", () -> assertNotFound(hanoiAdmin.get(event)));
+        cases.put("POST /admin/batches/{id}/events/{eventId}", () -> {
+            assertNotFound(hanoiAdmin.post(event, eventForm));
+            assertEquals(what, Sql.text(transactions, "select what from trace_event where id = " + lamdongEvent));
+        });
+        cases.put("POST /admin/batches/{id}/events/{eventId}/delete", () -> {
+            assertNotFound(hanoiAdmin.post(event + "/delete", Map.of()));
+            assertEquals(1, Sql.number(transactions, "select count(*) from trace_event where id = " + lamdongEvent));
+        });
+    }
+
+    /** The stamp desk: another province's runs are unknown (404) and its batches cannot be issued for. */
+    private void stampDeskCases(Map<String, ScopeCase> cases) {
+        cases.put("GET /admin/stamps", () -> {
+            Document desk = Pages.html(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch));
+            assertTrue(desk.select("[data-run=" + lamdongRun + "]").isEmpty());
+            assertTrue(desk.select("#stamps-batch option[value=" + lamdongBatch + "]")
+                    .isEmpty());
+            assertTrue(desk.select("#stamps-product option[value=" + lamdongProduct + "]")
+                    .isEmpty());
+        });
+        cases.put("POST /admin/stamps", () -> {
+            long before =
+                    Sql.number(transactions, "select count(*) from stamp_issue where product_id = " + lamdongProduct);
+            HttpResponse<String> batch = hanoiAdmin.post(
+                    "/admin/stamps", Map.of("kind", "ITEM", "batch", Long.toString(lamdongBatch), "quantity", "3"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, batch.getStatus());
+            HttpResponse<String> product = hanoiAdmin.post(
+                    "/admin/stamps",
+                    Map.of("kind", "PRODUCT", "product", Long.toString(lamdongProduct), "quantity", "3"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, product.getStatus());
+            assertEquals(
+                    before,
+                    Sql.number(transactions, "select count(*) from stamp_issue where product_id = " + lamdongProduct));
+        });
+        for (String path : new String[] {
+            "/admin/stamps/{id}",
+            "/admin/stamps/{id}/status",
+            "/admin/stamps/{id}/stamps.csv",
+            "/admin/stamps/{id}/sheet.pdf"
+        }) {
+            cases.put(
+                    "GET " + path,
+                    () -> assertNotFound(hanoiAdmin.get(path.replace("{id}", Long.toString(lamdongRun)))));
+        }
+    }
+
+    private static void assertNotFound(HttpResponse<String> response) {
+        assertEquals(HttpStatus.NOT_FOUND, response.getStatus(), response.body());
     }
 
     /** Routes of one's own account have no record of anyone else in their path: the session's account is used. */
