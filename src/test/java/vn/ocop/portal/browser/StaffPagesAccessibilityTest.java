@@ -93,6 +93,11 @@ class StaffPagesAccessibilityTest {
     }
 
     @AfterAll
+    void removeTheRun() {
+        new vn.ocop.portal.traceability.StampFixtures(transactions).update("delete from stamp_issue where id = ?", run);
+    }
+
+    @AfterAll
     static void stopBrowser() {
         browser.quit();
     }

@@ -43,6 +43,10 @@ import vn.ocop.portal.traceability.issuing.SheetReader;
 @MicronautTest(transactional = false)
 class StampDeskBrowserTest {
 
+    /** The first product whose certificate allows stamps for a while yet (its producer's account works on it). */
+    static final String VALID_PRODUCT = "select p.id from product p join current_certification c on c.product_id = p.id"
+            + " where c.status = 'VALID' and c.valid_until > current_date + 60 order by p.id limit 1";
+
     private static WebDriver browser;
 
     @Inject
@@ -104,12 +108,8 @@ class StampDeskBrowserTest {
 
     @Test
     void shouldRecordABatchIssueStampsAndPrintThem() throws Exception {
-        long producerId = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
-        long product = Sql.number(
-                transactions,
-                "select p.id from product p join current_certification c on c.product_id = p.id where p.producer_id = "
-                        + producerId + " and c.status = 'VALID' and c.valid_until > current_date + 60"
-                        + " order by p.id limit 1");
+        long product = Sql.number(transactions, VALID_PRODUCT);
+        long producerId = Sql.number(transactions, "select producer_id from product where id = " + product);
         long otherBatch = Sql.number(
                 transactions,
                 "select min(b.id) from batch b join product p on p.id = b.product_id where p.producer_id <> "
@@ -134,6 +134,14 @@ class StampDeskBrowserTest {
         click(By.cssSelector("form.stacked-form button[type=submit]"));
         assertTrue(browser.getCurrentUrl().matches(".*/admin/batches/[0-9]+$"), browser.getCurrentUrl());
         long batch = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/", ""));
+        try {
+            issueAndPrint(batch, otherBatch, base);
+        } finally {
+            new StampFixtures(transactions).removeBatches(List.of(batch));
+        }
+    }
+
+    private void issueAndPrint(long batch, long otherBatch, String base) throws Exception {
 
         for (String[] event : List.of(
                 new String[] {"HARVEST", StampFixtures.TODAY.minusDays(5) + "T07:00", "Thu kén tằm"},

@@ -286,16 +286,16 @@ class StaffScopeTest {
         String event = batch + "/events/" + lamdongEvent;
         String lot = Sql.text(transactions, "select lot_number from batch where id = " + lamdongBatch);
         cases.put("GET /admin/batches", () -> {
-            assertTrue(Pages.html(hanoiAdmin.get("/admin/batches"))
-                    .select("[data-batch=" + lamdongBatch + "]")
-                    .isEmpty());
+            Document list = Pages.html(ok(hanoiAdmin.get("/admin/batches")));
+            assertFalse(list.select("[data-batch]").isEmpty(), "Hà Nội's own batches are listed");
+            assertTrue(list.select("[data-batch=" + lamdongBatch + "]").isEmpty());
             assertTrue(Pages.html(hanoiAdmin.get("/admin/batches?q=" + lot))
                     .select("[data-batch=" + lamdongBatch + "]")
                     .isEmpty());
         });
         cases.put(
                 "GET /admin/batches/new",
-                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/batches/new"))
+                () -> assertTrue(Pages.html(ok(hanoiAdmin.get("/admin/batches/new")))
                         .select("#batch-product option[value=" + lamdongProduct + "]")
                         .isEmpty()));
         cases.put("POST /admin/batches/new", () -> {
@@ -356,7 +356,8 @@ class StaffScopeTest {
     /** The stamp desk: another province's runs are unknown (404) and its batches cannot be issued for. */
     private void stampDeskCases(Map<String, ScopeCase> cases) {
         cases.put("GET /admin/stamps", () -> {
-            Document desk = Pages.html(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch));
+            Document desk = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch)));
+            assertFalse(desk.select("#stamps-batch option[value]").isEmpty(), "Hà Nội's own batches are offered");
             assertTrue(desk.select("[data-run=" + lamdongRun + "]").isEmpty());
             assertTrue(desk.select("#stamps-batch option[value=" + lamdongBatch + "]")
                     .isEmpty());
@@ -387,6 +388,11 @@ class StaffScopeTest {
                     "GET " + path,
                     () -> assertNotFound(hanoiAdmin.get(path.replace("{id}", Long.toString(lamdongRun)))));
         }
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertEquals(HttpStatus.OK, response.getStatus(), response.body());
+        return response;
     }
 
     private static void assertNotFound(HttpResponse<String> response) {

@@ -184,7 +184,7 @@ class BatchDesk {
 
     private static String where(Scope scope, Filter filter, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" where ").append(WITHIN);
-        parameters.addAll(List.of(scope.bindings(new Object[0])));
+        parameters.addAll(java.util.Arrays.asList(scope.bindings(new Object[0])));
         if (!filter.text().isBlank()) {
             // The lot, or a part of the product's name (Vietnamese as typed, in NFC).
             where.append(" and (b.lot_number ilike ? or lower(p.name) like lower(?))");

@@ -37,6 +37,9 @@ final class StampSheet {
 
     static final float QR_TOP = 4f;
 
+    /** Labels whose QR codes are encoded together, ahead of writing their pages. */
+    private static final int PAGES_PER_BLOCK = 8;
+
     static final String FONT = "/fonts/DejaVuSans.ttf";
     static final float NAME_SIZE = 6f;
     private static final float NAME_MIN_SIZE = 5f;
@@ -61,10 +64,12 @@ final class StampSheet {
                 text = PDType0Font.load(document, font, true);
             }
             Map<String, FittedName> names = new HashMap<>();
-            String lastUrl = null;
-            QrCode lastQr = null;
+            Map<String, QrCode> qrs = Map.of();
             int perPage = COLUMNS * ROWS;
             for (int first = 0; first < Math.max(1, labels.size()); first += perPage) {
+                if (first % (perPage * PAGES_PER_BLOCK) == 0) {
+                    qrs = encode(labels.subList(first, Math.min(labels.size(), first + perPage * PAGES_PER_BLOCK)));
+                }
                 PDPage page = new PDPage(PAGE);
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -72,12 +77,8 @@ final class StampSheet {
                     for (int i = first; i < Math.min(labels.size(), first + perPage); i++) {
                         int cell = i - first;
                         Label label = labels.get(i);
-                        if (!label.url().equals(lastUrl)) {
-                            lastUrl = label.url();
-                            lastQr = QrCode.of(lastUrl);
-                        }
                         FittedName name = names.computeIfAbsent(label.productName(), n -> fit(text, n));
-                        label(content, mono, text, lastQr, name, label, cell % COLUMNS, cell / COLUMNS);
+                        label(content, mono, text, qrs.get(label.url()), name, label, cell % COLUMNS, cell / COLUMNS);
                     }
                 }
             }
@@ -85,6 +86,15 @@ final class StampSheet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The QR codes of a block of labels, each address once, encoded on all cores (encoding is most of a sheet's
+     * time: about a millisecond a code; the PDF itself is written in order on the calling thread).
+     */
+    private static Map<String, QrCode> encode(List<Label> block) {
+        return block.stream().map(Label::url).distinct().toList().parallelStream()
+                .collect(java.util.stream.Collectors.toConcurrentMap(url -> url, QrCode::of));
     }
 
     /** The lower left corner of a cell, in PDF coordinates (origin bottom left). */

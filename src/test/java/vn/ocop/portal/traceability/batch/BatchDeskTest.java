@@ -37,6 +37,10 @@ import vn.ocop.portal.traceability.StampFixtures;
 @MicronautTest(transactional = false)
 class BatchDeskTest {
 
+    /** The first product whose certificate allows stamps for a while yet (its producer's account works on it). */
+    static final String VALID_PRODUCT = "select p.id from product p join current_certification c on c.product_id = p.id"
+            + " where c.status = 'VALID' and c.valid_until > current_date + 60 order by p.id limit 1";
+
     @Inject
     @Client("/")
     HttpClient http;
@@ -52,15 +56,18 @@ class BatchDeskTest {
     long product;
     long otherBatch;
 
+    final List<Long> created = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeTheTestsBatches() {
+        new StampFixtures(transactions).removeBatches(created);
+        created.clear();
+    }
+
     @BeforeEach
     void signIn() {
-        producerId = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
-        // A product of the demo producer whose certificate allows stamps.
-        product = Sql.number(
-                transactions,
-                "select p.id from product p join current_certification c on c.product_id = p.id where p.producer_id = "
-                        + producerId + " and c.status = 'VALID' and c.valid_until > current_date + 60"
-                        + " order by p.id limit 1");
+        product = Sql.number(transactions, VALID_PRODUCT);
+        producerId = Sql.number(transactions, "select producer_id from product where id = " + product);
         otherBatch = Sql.number(
                 transactions,
                 "select min(b.id) from batch b join product p on p.id = b.product_id where p.producer_id <> "
@@ -85,7 +92,9 @@ class BatchDeskTest {
         HttpResponse<String> created =
                 producer.post("/admin/batches/new", batchForm(lot), Pages.html(producer.get("/admin/batches/new")));
         assertEquals(HttpStatus.SEE_OTHER, created.getStatus(), created.body());
-        return Long.parseLong(created.getHeaders().get("Location").replaceAll(".*/", ""));
+        long id = Long.parseLong(created.getHeaders().get("Location").replaceAll(".*/", ""));
+        this.created.add(id);
+        return id;
     }
 
     private static String lot() {

@@ -42,6 +42,10 @@ import vn.ocop.portal.traceability.StampFixtures;
 @MicronautTest(transactional = false)
 class StampDeskTest {
 
+    /** The first product whose certificate allows stamps for a while yet (its producer's account works on it). */
+    static final String VALID_PRODUCT = "select p.id from product p join current_certification c on c.product_id = p.id"
+            + " where c.status = 'VALID' and c.valid_until > current_date + 60 order by p.id limit 1";
+
     @Inject
     @Client("/")
     HttpClient http;
@@ -58,14 +62,15 @@ class StampDeskTest {
     String productName;
     long batch;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeTheTestsBatch() {
+        new StampFixtures(transactions).removeBatches(List.of(batch));
+    }
+
     @BeforeEach
     void signIn() {
-        producerId = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
-        product = Sql.number(
-                transactions,
-                "select p.id from product p join current_certification c on c.product_id = p.id where p.producer_id = "
-                        + producerId + " and c.status = 'VALID' and c.valid_until > current_date + 60"
-                        + " order by p.id limit 1");
+        product = Sql.number(transactions, VALID_PRODUCT);
+        producerId = Sql.number(transactions, "select producer_id from product where id = " + product);
         productName = Sql.text(transactions, "select name from product where id = " + product);
         // A lot a spreadsheet would run as a formula, were the CSV not defused.
         String lot = "=1+" + (System.nanoTime() % 1_000_000);
