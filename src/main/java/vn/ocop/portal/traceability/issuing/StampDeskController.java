@@ -175,11 +175,13 @@ class StampDeskController {
     }
 
     @Get(value = "/{id}/status", produces = MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     @StaffOnly(Permission.READ_STAMP_RUNS)
     HttpResponse<Status> status(Staff staff, long id) {
         StampIssuing.Run run = run(id, staff);
         return HttpResponse.ok(new Status(
                         run.id(), run.kind().name(), run.quantity(), run.issued(), run.status(), run.percent()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 

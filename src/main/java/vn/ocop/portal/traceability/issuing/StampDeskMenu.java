@@ -9,15 +9,9 @@ import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
 import vn.ocop.portal.staff.StaffMenuEntry;
 
-/** The stamp desk's entries of the admin navigation, and its runs that failed on the landing page. */
+/** The stamp desk's entry of the admin navigation, and its runs that failed on the landing page. */
 @Factory
 class StampDeskMenu {
-
-    @Singleton
-    @Named("batches")
-    StaffMenuEntry batches() {
-        return new StaffMenuEntry(280, "/admin/batches", "batch.menu", Permission.MANAGE_BATCHES);
-    }
 
     @Singleton
     @Named("stamps")

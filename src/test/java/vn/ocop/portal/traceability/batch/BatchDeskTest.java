@@ -186,7 +186,7 @@ class BatchDeskTest {
                         .select("[data-event]")
                         .eachAttr("data-type"));
         assertEquals(
-                3,
+                4,
                 Sql.number(
                         transactions,
                         "select count(*) from audit_log where entity = 'trace_event' and producer_id = " + producerId
