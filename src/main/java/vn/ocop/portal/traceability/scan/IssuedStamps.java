@@ -12,7 +12,8 @@ import vn.ocop.portal.traceability.StampKind;
 /**
  * The stamps this portal issued, by serial, kept in memory once read: a stamp never changes what it stands for,
  * so only its scan counter moves (see {@link ScanCounter}). Entries are read again after a while, which brings
- * the counter up to date with scans another instance wrote.
+ * the counter up to date with scans another instance wrote, and at once when PostgreSQL announces a change to the
+ * stamp's product (a review of a copy warning is one: V035), whichever instance made it.
  */
 @Singleton
 class IssuedStamps {
@@ -36,13 +37,30 @@ class IssuedStamps {
             @Nullable ScanCounter counter) {}
 
     private final StampLookup lookup;
+    private final ProductChanges changes;
     private final Cache<Long, IssuedStamp> bySerial = Caffeine.newBuilder()
             .maximumSize(MAX_ENTRIES)
             .expireAfterWrite(REREAD_AFTER)
             .build();
 
-    IssuedStamps(StampLookup lookup) {
+    IssuedStamps(StampLookup lookup, ProductChanges changes) {
         this.lookup = lookup;
+        this.changes = changes;
+        changes.onChange(product -> {
+            if (product == ProductChanges.ALL) {
+                bySerial.invalidateAll();
+            } else {
+                bySerial.asMap().values().removeIf(stamp -> stamp.productId() == product);
+            }
+        });
+    }
+
+    /**
+     * Forgets a stamp at once, so its next scan reads it again: for a change this instance just made (other
+     * instances hear the product's notice).
+     */
+    void forget(long stampId) {
+        bySerial.asMap().values().removeIf(stamp -> stamp.id() == stampId);
     }
 
     /** The stamp if it is in memory; never asks the database. */
@@ -57,7 +75,13 @@ class IssuedStamps {
         if (known != null) {
             return Optional.of(known);
         }
+        boolean heard = changes.listening();
+        long epoch = changes.epoch();
         Optional<IssuedStamp> read = lookup.stamp(serial);
+        if (!heard || !changes.listening() || changes.epoch() != epoch) {
+            // A change may have been announced while reading (or could not be heard): serve it, keep nothing.
+            return read;
+        }
         // Two first scans at once read it twice; the first kept wins, so both count on one counter.
         return read.map(stamp -> {
             IssuedStamp kept = bySerial.asMap().putIfAbsent(serial, stamp);

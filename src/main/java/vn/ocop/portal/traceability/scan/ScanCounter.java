@@ -45,6 +45,7 @@ final class ScanCounter {
     private final Set<LocalDate> days;
     private LocalDate today;
     private final Set<String> countedToday;
+    private final CopyWarning.Review review;
 
     ScanCounter(
             long count,
@@ -56,7 +57,8 @@ final class ScanCounter {
             Collection<String> knownProvinces,
             Collection<LocalDate> knownDays,
             LocalDate today,
-            Collection<String> networksCountedToday) {
+            Collection<String> networksCountedToday,
+            @Nullable CopyWarning.Review review) {
         this.storedCount = count;
         this.storedFirst = first;
         this.storedNetworks = networkCount;
@@ -67,11 +69,18 @@ final class ScanCounter {
         this.days = new HashSet<>(knownDays);
         this.today = today;
         this.countedToday = new HashSet<>(networksCountedToday);
+        this.review = review;
     }
 
     /** A stamp never counted. */
     static ScanCounter fresh(LocalDate today) {
-        return new ScanCounter(0, null, 0, 0, 0, Set.of(), Set.of(), Set.of(), today, Set.of());
+        return new ScanCounter(0, null, 0, 0, 0, Set.of(), Set.of(), Set.of(), today, Set.of(), null);
+    }
+
+    /** Staff's latest review of the stamp's copy warning, as it was when the counter was read; null if none. */
+    @Nullable
+    CopyWarning.Review review() {
+        return review;
     }
 
     /** What a scan from this network and province on this day would add; changes nothing. */

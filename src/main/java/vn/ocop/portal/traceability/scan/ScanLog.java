@@ -116,7 +116,10 @@ public class ScanLog implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
+    private final StampSettings settings;
+
     ScanLog(StampSettings settings, TransactionOperations<Connection> transactions) {
+        this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(Math.max(100, settings.scanQueueCapacity()));
         this.transactions = transactions;
         this.writer = Thread.ofPlatform().name("scan-log-writer").daemon().start(this::writeWhileRunning);
@@ -233,7 +236,9 @@ public class ScanLog implements AutoCloseable {
             Connection connection = status.getConnection();
             insertScans(connection, batch);
             countRefused(connection, batch);
-            return updateStamps(connection, batch);
+            List<Stored> updated = updateStamps(connection, batch);
+            listCopyWarnings(connection, updated);
+            return updated;
         });
         written.addAndGet(batch.size());
         for (Stored stamp : stored) {
@@ -252,6 +257,7 @@ public class ScanLog implements AutoCloseable {
 
     /** A stamp's figures as the database holds them after a write, and how many of this write's scans were its. */
     private record Stored(
+            long stampId,
             @Nullable ScanCounter counter,
             long written,
             long count,
@@ -259,6 +265,30 @@ public class ScanLog implements AutoCloseable {
             int networks,
             int provinces,
             int days) {}
+
+    /**
+     * Puts the stamps whose evidence now meets the copy-warning rule on the desk's list (V035), in the transaction
+     * that wrote the evidence. Rare: most writes have none, and cost nothing more.
+     */
+    private void listCopyWarnings(Connection connection, List<Stored> updated) throws SQLException {
+        List<Long> warned = new ArrayList<>();
+        for (Stored stamp : updated) {
+            if (CopyWarning.ofEvidence(stamp.networks(), stamp.provinces(), stamp.days(), settings) != null) {
+                warned.add(stamp.stampId());
+            }
+        }
+        if (warned.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into stamp_copy_warning (stamp_id, product_id)
+                select id, product_id from stamp where id = any(?::bigint[])
+                on conflict do nothing
+                """)) {
+            insert.setArray(1, connection.createArrayOf("bigint", warned.toArray()));
+            insert.executeUpdate();
+        }
+    }
 
     private static void insertScans(Connection connection, List<Scan> batch) throws SQLException {
         // COPY: the fastest way into PostgreSQL, one stream for the whole batch. Times as ISO-8601 instants,
@@ -441,6 +471,7 @@ public class ScanLog implements AutoCloseable {
                     StampScans scans = byStamp.get(rows.getLong(1));
                     Timestamp first = rows.getTimestamp(3);
                     stored.add(new Stored(
+                            rows.getLong(1),
                             scans.counter,
                             scans.count,
                             rows.getLong(2),

@@ -81,7 +81,7 @@ public record ScanPage(
     /**
      * @param count counted scans (a person's browser, at most one per network per day), this one included if counted
      * @param firstOn the date of the first counted scan
-     * @param warning why the stamp is probably copied ({@code PROVINCES}, {@code NETWORKS}), or null
+     * @param warning what the copy warning rests on, or null when the page shows none
      */
     record Scans(
             long count,
@@ -89,25 +89,22 @@ public record ScanPage(
             int networks,
             int provinces,
             int days,
-            @Nullable String warning) {
-
-        static final String PROVINCES = "PROVINCES";
-        static final String NETWORKS = "NETWORKS";
+            @Nullable CopyWarning warning) {
 
         boolean copyWarning() {
             return warning != null;
         }
 
-        static Scans of(ScanCounter.Tally tally, Instant now, Language language, StampSettings settings) {
+        static Scans of(
+                ScanCounter.Tally tally,
+                @Nullable CopyWarning.Review review,
+                Instant now,
+                Language language,
+                StampSettings settings) {
             long count = Math.max(tally.count(), 1);
             Instant first = tally.first() == null ? now : tally.first();
-            String warning = null;
-            if (tally.provinces() >= settings.copyWarningProvinces()) {
-                warning = PROVINCES;
-            } else if (tally.networks() >= settings.copyWarningNetworks()
-                    && tally.days() >= settings.copyWarningDays()) {
-                warning = NETWORKS;
-            }
+            CopyWarning warning =
+                    CopyWarning.shown(tally.networks(), tally.provinces(), tally.days(), review, settings);
             return new Scans(
                     count, dates(language).format(first), tally.networks(), tally.provinces(), tally.days(), warning);
         }

@@ -236,7 +236,10 @@ class ScanPageCache {
                 + escape(message("traceability.scans.copy-warning.provinces", locale, "\u0003")) + "</p>";
         String networks = "<p class=\"copy-warning\" role=\"alert\" data-basis=\"NETWORKS\">"
                 + escape(message("traceability.scans.copy-warning.networks", locale, "\u0003", "\u0004")) + "</p>";
-        return CounterHtml.of(html, provinces, networks, "</section>");
+        byte[] confirmed = ("<p class=\"copy-warning\" role=\"alert\" data-basis=\"CONFIRMED\">"
+                        + escape(message("traceability.scans.copy-warning.confirmed", locale)) + "</p>")
+                .getBytes(StandardCharsets.UTF_8);
+        return CounterHtml.of(html, provinces, networks, confirmed, "</section>");
     }
 
     /**
@@ -244,12 +247,13 @@ class ScanPageCache {
      * class="scans">} with the count, the sentence "scanned N times, first on D" and, past the thresholds, the copy
      * warning saying what it rests on (so many provinces, or so many networks on so many days).
      */
-    private record CounterHtml(byte[][] parts, char[] slots, String provinces, String networks, byte[] end) {
+    private record CounterHtml(
+            byte[][] parts, char[] slots, String provinces, String networks, byte[] confirmed, byte[] end) {
 
         static final char COUNT = '\u0001';
         static final char FIRST = '\u0002';
 
-        static CounterHtml of(String html, String provinces, String networks, String end) {
+        static CounterHtml of(String html, String provinces, String networks, byte[] confirmed, String end) {
             List<byte[]> parts = new ArrayList<>();
             StringBuilder slots = new StringBuilder();
             int from = 0;
@@ -267,6 +271,7 @@ class ScanPageCache {
                     slots.toString().toCharArray(),
                     provinces,
                     networks,
+                    confirmed,
                     end.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -280,14 +285,16 @@ class ScanPageCache {
                     pieces.add(slots[i] == COUNT ? count : first);
                 }
             }
-            if (ScanPage.Scans.PROVINCES.equals(scans.warning())) {
+            if (scans.warning() == CopyWarning.PROVINCES) {
                 pieces.add(provinces
                         .replace("\u0003", Integer.toString(scans.provinces()))
                         .getBytes(StandardCharsets.UTF_8));
-            } else if (ScanPage.Scans.NETWORKS.equals(scans.warning())) {
+            } else if (scans.warning() == CopyWarning.NETWORKS) {
                 pieces.add(networks.replace("\u0003", Integer.toString(scans.networks()))
                         .replace("\u0004", Integer.toString(scans.days()))
                         .getBytes(StandardCharsets.UTF_8));
+            } else if (scans.warning() == CopyWarning.CONFIRMED) {
+                pieces.add(confirmed);
             }
             pieces.add(end);
             return pieces;

@@ -38,8 +38,12 @@ public class StampLookup {
                    array(select p.province_code from stamp_province p where p.stamp_id = s.id limit %1$d),
                    array(select d.day::text from stamp_day d where d.stamp_id = s.id order by d.day desc limit %1$d),
                    array(select c.network from stamp_scan_day c where c.stamp_id = s.id and c.day = ?::date
-                         limit %2$d)
-            from stamp s where s.serial = ?
+                         limit %2$d),
+                   r.decision, r.networks, r.provinces
+            from stamp s
+            left join lateral (select decision, networks, provinces from stamp_copy_review
+                               where stamp_id = s.id order by id desc limit 1) r on true
+            where s.serial = ?
             """.formatted(ScanCounter.MAX_KNOWN, ScanCounter.MAX_COUNTED_TODAY);
 
     // The product's current certificate is its latest decision (as the view current_certification), read with a
@@ -95,6 +99,15 @@ public class StampLookup {
         this.codes = codes;
     }
 
+    /** Staff's latest review of the stamp's copy warning (columns 14 to 16 of {@link #STAMP}), or null. */
+    @Nullable
+    private static CopyWarning.Review review(ResultSet row) throws SQLException {
+        String decision = row.getString(14);
+        return decision == null
+                ? null
+                : new CopyWarning.Review("CONFIRMED".equals(decision), row.getInt(15), row.getInt(16));
+    }
+
     /** The stamp with this serial, with its scan counter if it is an item stamp. */
     Optional<IssuedStamps.IssuedStamp> stamp(long serial) {
         return transactions.executeRead(status -> {
@@ -121,7 +134,8 @@ public class StampLookup {
                                             .map(LocalDate::parse)
                                             .toList(),
                                     today,
-                                    List.of((String[]) row.getArray(13).getArray()));
+                                    List.of((String[]) row.getArray(13).getArray()),
+                                    review(row));
                     return Optional.of(new IssuedStamps.IssuedStamp(
                             row.getLong(1),
                             codes.codeOf(serial),

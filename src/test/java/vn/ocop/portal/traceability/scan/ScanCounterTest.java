@@ -59,7 +59,7 @@ class ScanCounterTest {
     @Test
     void shouldNotCountAScanTwiceWhenItsWriteIsReportedBeforeItIsCounted() {
         ScanCounter counter =
-                new ScanCounter(7, FIRST, 1, 0, 1, List.of("shop"), List.of(), List.of(TODAY), TODAY, List.of());
+                new ScanCounter(7, FIRST, 1, 0, 1, List.of("shop"), List.of(), List.of(TODAY), TODAY, List.of(), null);
         // The scan log may write a scan (and report it) before the page that queued it has counted it.
         counter.stored(1, 8, FIRST, 1, 0, 1);
         assertEquals(new ScanCounter.Tally(8, FIRST, 1, 0, 1), counter.count(NOW, TODAY, "shop", null));
@@ -67,8 +67,8 @@ class ScanCounterTest {
 
     @Test
     void shouldRememberWhatTheDatabaseCountedToday() {
-        ScanCounter counter =
-                new ScanCounter(3, FIRST, 2, 0, 2, List.of("shop"), List.of(), List.of(TODAY), TODAY, List.of("shop"));
+        ScanCounter counter = new ScanCounter(
+                3, FIRST, 2, 0, 2, List.of("shop"), List.of(), List.of(TODAY), TODAY, List.of("shop"), null);
         assertFalse(counter.evidence(TODAY, "shop", null).counted(), "counted today before this instance read it");
     }
 }
