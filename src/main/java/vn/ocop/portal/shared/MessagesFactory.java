@@ -24,7 +24,8 @@ class MessagesFactory {
             "i18n.admin",
             "i18n.search",
             "i18n.certification",
-            "i18n.api");
+            "i18n.api",
+            "i18n.stampdesk");
 
     @Singleton
     @Named("messages")
@@ -80,5 +81,12 @@ class MessagesFactory {
     @Bean(typed = MessageSource.class)
     MessageSource api() {
         return new ResourceBundleMessageSource(BUNDLES.get(7));
+    }
+
+    @Singleton
+    @Named("stampdesk")
+    @Bean(typed = MessageSource.class)
+    MessageSource stampdesk() {
+        return new ResourceBundleMessageSource(BUNDLES.get(8));
     }
 }
