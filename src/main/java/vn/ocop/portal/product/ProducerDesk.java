@@ -207,7 +207,7 @@ class ProducerDesk {
 
     private static String where(Scope scope, Filter filter, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" where ").append(WITHIN);
-        parameters.addAll(List.of(scope.bindings(new Object[0])));
+        parameters.addAll(java.util.Arrays.asList(scope.bindings(new Object[0])));
         if (filter.query() != null && !filter.query().isBlank()) {
             String folded = VietnameseText.fold(filter.query());
             where.append(" and (pr.name_folded like ? or pr.registration_number = ?)");

@@ -286,7 +286,7 @@ class ProductDesk {
 
     private static String where(Scope scope, Filter filter, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" where ").append(WITHIN);
-        parameters.addAll(List.of(scope.bindings(new Object[0])));
+        parameters.addAll(java.util.Arrays.asList(scope.bindings(new Object[0])));
         if (filter.query() != null && !filter.query().isBlank()) {
             String folded = "%" + DeskText.likeEscaped(VietnameseText.fold(filter.query())) + "%";
             where.append(" and (p.name_folded like ? or p.name_en_folded like ? or p.gtin = ?)");
