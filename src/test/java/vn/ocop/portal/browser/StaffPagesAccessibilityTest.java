@@ -51,6 +51,8 @@ class StaffPagesAccessibilityTest {
     private String session;
     /** A consumer report, for the report page. */
     private long report;
+    /** A product with photos and a link, and its producer, for the product desks' pages. */
+    private long[] product;
 
     @BeforeAll
     void signIn() {
@@ -66,6 +68,22 @@ class StaffPagesAccessibilityTest {
                             + "'0912 345 678', 'test' from product returning id")) {
                 row.next();
                 return row.getLong(1);
+            }
+        });
+    }
+
+    @BeforeAll
+    void productWithPhotoAndLink() {
+        product = transactions.executeWrite(status -> {
+            java.sql.Statement statement = status.getConnection().createStatement();
+            try (java.sql.ResultSet row = statement.executeQuery(
+                    "select p.id, p.producer_id from product p where exists (select 1 from product_photo ph"
+                            + " where ph.product_id = p.id) order by p.id limit 1")) {
+                row.next();
+                long[] found = {row.getLong(1), row.getLong(2)};
+                statement.executeUpdate("insert into product_link (product_id, kind, url, label) values (" + found[0]
+                        + ", 'TOURISM', 'https://dulich.example.vn/lang-nghe', 'Làng nghề')");
+                return found;
             }
         });
     }
@@ -90,7 +108,14 @@ class StaffPagesAccessibilityTest {
                     "/admin/audit",
                     "/admin/search",
                     "/admin/reports",
-                    "/admin/reports/{report}")) {
+                    "/admin/reports/{report}",
+                    "/admin/producers",
+                    "/admin/producers/new",
+                    "/admin/producers/{producer}",
+                    "/admin/products",
+                    "/admin/products/new",
+                    "/admin/products/{product}",
+                    "/admin/subgroups")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -113,7 +138,10 @@ class StaffPagesAccessibilityTest {
                                 .isHttpOnly(true)
                                 .build());
             }
-            String url = server.getURL() + path.replace("{report}", Long.toString(report));
+            String url = server.getURL()
+                    + path.replace("{report}", Long.toString(report))
+                            .replace("{producer}", Long.toString(product[1]))
+                            .replace("{product}", Long.toString(product[0]));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);

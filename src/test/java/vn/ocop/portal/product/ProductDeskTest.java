@@ -132,7 +132,8 @@ class ProductDeskTest {
         assertEquals(
                 List.of(Long.toString(hanoi)), found.select("[data-product]").eachAttr("data-product"));
         assertFalse(found.html().contains("data-product=\"" + lamdong + "\""));
-        Document upper = Pages.html(officer.get("/admin/products?q=" + encode("MỨT GỪNG ĐẶC BIỆT " + word.toUpperCase())));
+        Document upper =
+                Pages.html(officer.get("/admin/products?q=" + encode("MỨT GỪNG ĐẶC BIỆT " + word.toUpperCase())));
         assertEquals(1, upper.select("[data-product]").size(), "capitals and accents alike");
 
         assertEquals(
