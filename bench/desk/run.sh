@@ -69,7 +69,7 @@ for c in $CONNECTIONS; do
     cookie=$NATIONAL; [ "$who" = hanoi ] && cookie=$HANOI
     for lists in products producers; do
       printf '  %-9s %-9s c%-2s  %s\n' "$who" "$lists" "$c" \
-        "$(COOKIE=$cookie LISTS=$lists wrk -t2 -c"$c" -d"${DURATION}"s --latency -s bench/desk/lists.lua "$BASE" | grep '^p50')"
+        "$(COOKIE=$cookie LISTS=$lists wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${DURATION}"s --latency -s bench/desk/lists.lua "$BASE" | grep '^p50')"
     done
   done
 done

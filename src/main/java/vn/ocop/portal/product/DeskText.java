@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import vn.ocop.portal.staff.Scope;
 
 /** Small text rules the desks share: LIKE patterns, audit differences, times as shown. */
 final class DeskText {
@@ -18,6 +20,23 @@ final class DeskText {
     /** A time as the desks show it: Vietnam's clock. */
     static String shown(Instant at) {
         return at == null ? "" : SHOWN.format(at);
+    }
+
+    /**
+     * The scope's condition for a list query, the same as {@link Scope#condition} but written for this scope only
+     * (a national list has none): the lists are the desks' busiest queries, and a plan PostgreSQL keeps for a
+     * prepared statement should not have to allow for every scope at once.
+     */
+    static String within(Scope scope, List<Object> parameters, String provinceColumn, String producerColumn) {
+        if (scope.producerId() != null) {
+            parameters.add(scope.producerId());
+            return producerColumn + " = ?";
+        }
+        if (scope.provinceCode() != null) {
+            parameters.add(scope.provinceCode());
+            return provinceColumn + " = ?";
+        }
+        return "true";
     }
 
     /** The text with LIKE's wildcards and escape character taken literally. */

@@ -206,8 +206,8 @@ class ProducerDesk {
     }
 
     private static String where(Scope scope, Filter filter, List<Object> parameters) {
-        StringBuilder where = new StringBuilder(" where ").append(WITHIN);
-        parameters.addAll(java.util.Arrays.asList(scope.bindings(new Object[0])));
+        StringBuilder where =
+                new StringBuilder(" where ").append(DeskText.within(scope, parameters, "pr.province_code", "pr.id"));
         if (filter.query() != null && !filter.query().isBlank()) {
             String folded = VietnameseText.fold(filter.query());
             where.append(" and (pr.name_folded like ? or pr.registration_number = ?)");

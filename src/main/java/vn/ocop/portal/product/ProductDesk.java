@@ -37,10 +37,8 @@ class ProductDesk {
 
     private static final String WITHIN = Scope.condition("pr.province_code", "p.producer_id");
 
-    /** The product's current certificate: its latest decision (as the view current_certification reads it). */
-    private static final String CURRENT_CERTIFICATE = " left join lateral (select c.stars, c.status, c.valid_until"
-            + " from certification c where c.product_id = p.id order by c.decision_date desc, c.id desc limit 1) c"
-            + " on true";
+    /** The product's current certificate (its latest decision), kept by triggers in its own table (V041). */
+    private static final String CURRENT_CERTIFICATE = " left join product_current_certificate c on c.product_id = p.id";
 
     private static final String FROM = " from product p join producer pr on pr.id = p.producer_id";
 
@@ -241,6 +239,10 @@ class ProductDesk {
         this.audit = audit;
     }
 
+    /**
+     * A page of the list. The page's ids are found first (an index walk in the sort's order, joining only what the
+     * filters and the sort name), then only those rows are read in full: a far page costs little more than the first.
+     */
     List<Row> list(Scope scope, Filter filter, int offset, int limit) {
         List<Object> parameters = new ArrayList<>();
         String where = where(scope, filter, parameters);
@@ -249,9 +251,11 @@ class ProductDesk {
         LocalDate today = SearchZone.today();
         return database.list(
                 "select p.id, p.name, p.slug, p.gtin, p.group_code, p.updated_at, pr.name as producer_name,"
-                        + " pv.name as province_name, c.stars, c.status, c.valid_until" + FROM
-                        + " join province pv on pv.code = pr.province_code" + CURRENT_CERTIFICATE + where
-                        + " order by " + filter.sort().sql + " offset ? limit ?",
+                        + " pv.name as province_name, c.stars, c.status, c.valid_until"
+                        + " from (select p.id" + FROM + CURRENT_CERTIFICATE + where + " order by " + filter.sort().sql
+                        + " offset ? limit ?) page join product p on p.id = page.id"
+                        + " join producer pr on pr.id = p.producer_id join province pv on pv.code = pr.province_code"
+                        + CURRENT_CERTIFICATE + " order by " + filter.sort().sql,
                 row -> {
                     String status = row.getString("status");
                     String state = status == null
@@ -285,8 +289,8 @@ class ProductDesk {
     }
 
     private static String where(Scope scope, Filter filter, List<Object> parameters) {
-        StringBuilder where = new StringBuilder(" where ").append(WITHIN);
-        parameters.addAll(java.util.Arrays.asList(scope.bindings(new Object[0])));
+        StringBuilder where = new StringBuilder(" where ")
+                .append(DeskText.within(scope, parameters, "pr.province_code", "p.producer_id"));
         if (filter.query() != null && !filter.query().isBlank()) {
             String folded = "%" + DeskText.likeEscaped(VietnameseText.fold(filter.query())) + "%";
             where.append(" and (p.name_folded like ? or p.name_en_folded like ? or p.gtin = ?)");
