@@ -166,6 +166,35 @@ class ProductDeskTest {
     }
 
     @Test
+    void shouldListProductsByTheirCurrentCertificateAsItChanges() {
+        String word = DeskFixtures.unique();
+        long id = fixtures.product(fixtures.producer("01", "HTX " + word), "Rượu làng Vân " + word);
+        String list = "/admin/products?q=" + word + "&stars=";
+        assertEquals(
+                1, Pages.html(officer.get(list + "4")).select("[data-product]").size());
+        // A renewal: a later decision with a higher score, by the ministry.
+        transactions.executeWrite(status -> status.getConnection()
+                .createStatement()
+                .executeUpdate("insert into certification (product_id, decision_number, decision_date, issuing_body,"
+                        + " issuing_level, score_a, score_b, score_c, valid_from, valid_until) values (" + id
+                        + ", 'R-" + word + "', current_date, 'Bộ Nông nghiệp và Môi trường', 'MINISTRY', 38, 24, 32,"
+                        + " current_date, current_date + 1095)"));
+        assertEquals(
+                0, Pages.html(officer.get(list + "4")).select("[data-product]").size());
+        Document fiveStars = Pages.html(officer.get(list + "5"));
+        assertEquals(
+                "VALID", fiveStars.selectFirst("[data-product] [data-state]").attr("data-state"));
+        transactions.executeWrite(status -> status.getConnection()
+                .createStatement()
+                .executeUpdate("update certification set status = 'REVOKED', status_decision = 'TH-" + word
+                        + "', status_date = current_date, status_reason = 'FOOD_SAFETY' where decision_number = 'R-"
+                        + word + "'"));
+        Document revoked = Pages.html(officer.get("/admin/products?state=REVOKED&q=" + word));
+        assertEquals(
+                List.of(Long.toString(id)), revoked.select("[data-product]").eachAttr("data-product"));
+    }
+
+    @Test
     void shouldShowASecondOfficerWhatTheFirstSavedAndKeepWhatTheSecondTyped() {
         String word = DeskFixtures.unique();
         long id = fixtures.product(fixtures.producer("01", "HTX " + word), "Trà sen " + word);
