@@ -53,12 +53,14 @@ class StaffPagesAccessibilityTest {
     private long report;
     /** A product with photos and a link, and its producer, for the product desks' pages. */
     private long[] product;
+    /** A stamp with a copy warning and a review, for the copy-warning pages. */
+    private long warning;
 
     @BeforeAll
     void signIn() {
         browser = Chromium.start(500, 900);
-        SignedInClient admin = new SignedInClient(http, context)
-                .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true));
+        TestStaff.Made account = TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true);
+        SignedInClient admin = new SignedInClient(http, context).signIn(account);
         session = admin.cookie("__Host-ocop_session");
         report = transactions.executeWrite(status -> {
             try (java.sql.ResultSet row = status.getConnection()
@@ -68,6 +70,20 @@ class StaffPagesAccessibilityTest {
                             + "'0912 345 678', 'test' from product returning id")) {
                 row.next();
                 return row.getLong(1);
+            }
+        });
+        warning = transactions.executeWrite(status -> {
+            var statement = status.getConnection().createStatement();
+            try (java.sql.ResultSet row = statement.executeQuery(
+                    "insert into stamp_copy_warning (stamp_id, product_id) select id, product_id from stamp"
+                            + " where kind = 'ITEM' order by id desc limit 1"
+                            + " on conflict (stamp_id) do update set raised_at = now() returning stamp_id")) {
+                row.next();
+                long stamp = row.getLong(1);
+                statement.executeUpdate("insert into stamp_copy_review (stamp_id, product_id, decision, note, networks,"
+                        + " provinces, days, decided_by) select id, product_id, 'CLEARED', 'Đoàn khách du lịch', 3, 3,"
+                        + " 1, " + account.id() + " from stamp where id = " + stamp);
+                return stamp;
             }
         });
     }
@@ -109,6 +125,8 @@ class StaffPagesAccessibilityTest {
                     "/admin/search",
                     "/admin/reports",
                     "/admin/reports/{report}",
+                    "/admin/copy-warnings",
+                    "/admin/copy-warnings/{warning}",
                     "/admin/producers",
                     "/admin/producers/new",
                     "/admin/producers/{producer}",
@@ -140,6 +158,7 @@ class StaffPagesAccessibilityTest {
             }
             String url = server.getURL()
                     + path.replace("{report}", Long.toString(report))
+                            .replace("{warning}", Long.toString(warning))
                             .replace("{producer}", Long.toString(product[1]))
                             .replace("{product}", Long.toString(product[0]));
             browser.get(url);

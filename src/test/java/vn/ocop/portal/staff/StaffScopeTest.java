@@ -68,6 +68,7 @@ class StaffScopeTest {
     long lamdongBatch;
     long lamdongRun;
     long lamdongReport;
+    long lamdongCopyWarning;
     String hanoiOfficerToken;
     String producerToken;
     /** A producer of Lâm Đồng with a product, its photo and its link (the product desks). */
@@ -110,6 +111,14 @@ class StaffScopeTest {
                 }
             }
         });
+        lamdongCopyWarning = Sql.number(
+                transactions,
+                "select s.id from stamp s join product p on p.id = s.product_id join producer pr on pr.id = p.producer_id"
+                        + " where pr.province_code = '68' and s.kind = 'ITEM' order by s.id limit 1");
+        Sql.update(
+                transactions,
+                "insert into stamp_copy_warning (stamp_id, product_id) select id, product_id from stamp where id = "
+                        + lamdongCopyWarning + " on conflict do nothing");
         long producer = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
         producerToken = TestStaff.apiToken(context, Role.PRODUCER, Scope.producer(producer));
         String word = UUID.randomUUID().toString().substring(0, 8);
@@ -213,6 +222,23 @@ class StaffScopeTest {
                 () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/reports"))
                         .select("[data-report=" + lamdongReport + "]")
                         .isEmpty()));
+        cases.put(
+                "GET /admin/copy-warnings",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/copy-warnings"))
+                        .select("[data-stamp=" + lamdongCopyWarning + "]")
+                        .isEmpty()));
+        cases.put(
+                "GET /admin/copy-warnings/{id}",
+                () -> assertRefused(hanoiAdmin.get("/admin/copy-warnings/" + lamdongCopyWarning)));
+        cases.put("POST /admin/copy-warnings/{id}", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/copy-warnings/" + lamdongCopyWarning, Map.of("decision", "CLEARED", "note", "x")));
+            assertEquals(
+                    0,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from stamp_copy_review where stamp_id = " + lamdongCopyWarning));
+        });
         cases.put("GET /admin/reports/{id}", () -> assertRefused(hanoiAdmin.get("/admin/reports/" + lamdongReport)));
         cases.put("POST /admin/reports/{id}", () -> {
             assertRefused(hanoiAdmin.post("/admin/reports/" + lamdongReport, Map.of("status", "CLOSED", "note", "x")));
