@@ -252,7 +252,8 @@ class ProductDesk {
         return database.list(
                 "select p.id, p.name, p.slug, p.gtin, p.group_code, p.updated_at, pr.name as producer_name,"
                         + " pv.name as province_name, c.stars, c.status, c.valid_until"
-                        + " from (select p.id" + FROM + CURRENT_CERTIFICATE + where + " order by " + filter.sort().sql
+                        + " from (select p.id" + from(scope, filter) + CURRENT_CERTIFICATE + where + " order by "
+                        + filter.sort().sql
                         + " offset ? limit ?) page join product p on p.id = page.id"
                         + " join producer pr on pr.id = p.producer_id join province pv on pv.code = pr.province_code"
                         + CURRENT_CERTIFICATE + " order by " + filter.sort().sql,
@@ -284,8 +285,18 @@ class ProductDesk {
         List<Object> parameters = new ArrayList<>();
         String where = where(scope, filter, parameters);
         return database.count(
-                "select count(*)" + FROM + (filter.needsCertificate() ? CURRENT_CERTIFICATE : "") + where,
+                "select count(*)" + from(scope, filter) + (filter.needsCertificate() ? CURRENT_CERTIFICATE : "")
+                        + where,
                 parameters.toArray());
+    }
+
+    /** The products, joined with their producers only when the scope, a filter or the sort needs them. */
+    private static String from(Scope scope, Filter filter) {
+        boolean producer = scope.provinceCode() != null
+                || (filter.province() != null && !filter.province().isBlank())
+                || filter.producerType() != null
+                || filter.sort() == Sort.PRODUCER;
+        return producer ? FROM : " from product p";
     }
 
     private static String where(Scope scope, Filter filter, List<Object> parameters) {
