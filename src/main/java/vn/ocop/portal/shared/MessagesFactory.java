@@ -16,8 +16,14 @@ import java.util.List;
 class MessagesFactory {
 
     /** The bundles' base names; a feature with words of its own adds its bundle here. */
-    static final List<String> BUNDLES =
-            List.of("i18n.messages", "i18n.catalogue", "i18n.traceability", "i18n.staff", "i18n.admin", "i18n.search");
+    static final List<String> BUNDLES = List.of(
+            "i18n.messages",
+            "i18n.catalogue",
+            "i18n.traceability",
+            "i18n.staff",
+            "i18n.admin",
+            "i18n.search",
+            "i18n.showroom");
 
     @Singleton
     @Named("messages")
@@ -59,5 +65,12 @@ class MessagesFactory {
     @Bean(typed = MessageSource.class)
     MessageSource search() {
         return new ResourceBundleMessageSource(BUNDLES.get(5));
+    }
+
+    @Singleton
+    @Named("showroom")
+    @Bean(typed = MessageSource.class)
+    MessageSource showroom() {
+        return new ResourceBundleMessageSource(BUNDLES.get(6));
     }
 }
