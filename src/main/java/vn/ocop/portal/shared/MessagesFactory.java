@@ -26,7 +26,8 @@ class MessagesFactory {
             "i18n.certification",
             "i18n.api",
             "i18n.stampdesk",
-            "i18n.product");
+            "i18n.product",
+            "i18n.showroom");
 
     @Singleton
     @Named("messages")
@@ -96,5 +97,12 @@ class MessagesFactory {
     @Bean(typed = MessageSource.class)
     MessageSource product() {
         return new ResourceBundleMessageSource(BUNDLES.get(9));
+    }
+
+    @Singleton
+    @Named("showroom")
+    @Bean(typed = MessageSource.class)
+    MessageSource showroom() {
+        return new ResourceBundleMessageSource(BUNDLES.get(10));
     }
 }

@@ -85,6 +85,14 @@ class StaffScopeTest {
     long lamdongPhoto;
     long lamdongLink;
 
+    /** A demo display point of Lâm Đồng and a product it stocks or was proposed. */
+    long lamdongPoint;
+
+    long lamdongPointProduct;
+    long lamdongOtherProduct;
+    /** Signed in as a producer account of Lụa Vạn Phúc (Hà Nội). */
+    SignedInClient producerClient;
+
     @BeforeAll
     void records() {
         hanoiAdminAccount = TestStaff.account(context, Role.ADMINISTRATOR, Scope.province("01"), true);
@@ -147,6 +155,18 @@ class StaffScopeTest {
                 + lamdongDeskProduct + ", 0, 'image/png', '\\x89504e47'::bytea) returning id");
         lamdongLink = insert("insert into product_link (product_id, kind, url) values (" + lamdongDeskProduct
                 + ", 'SHOP', 'https://shop.example.vn/atiso') returning id");
+        lamdongPoint = Sql.number(
+                transactions,
+                "select min(point_id) from display_point_product l join display_point dp on dp.id = l.point_id"
+                        + " where dp.province_code = '68'");
+        lamdongPointProduct = Sql.number(
+                transactions, "select min(product_id) from display_point_product where point_id = " + lamdongPoint);
+        producerClient = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.PRODUCER, Scope.producer(producer), false));
+        lamdongOtherProduct = Sql.number(
+                transactions,
+                "select id from product where producer_id = (select id from producer"
+                        + " where registration_number = '5801742362') order by id limit 1");
     }
 
     private long insert(String sql) {
@@ -487,6 +507,7 @@ class StaffScopeTest {
             });
         }
         certificationCases(cases);
+        showroomCases(cases);
         return cases;
     }
 
@@ -688,6 +709,82 @@ class StaffScopeTest {
 
     private static void assertNotFound(HttpResponse<String> response) {
         assertEquals(HttpStatus.NOT_FOUND, response.getStatus(), response.body());
+    }
+
+    /** Display points belong to their province; a producer's account proposes its own products only. */
+    private void showroomCases(Map<String, ScopeCase> cases) {
+        String point = "/admin/display-points/" + lamdongPoint;
+        String line = "select count(*) from display_point_product where point_id = " + lamdongPoint;
+        String pointName = "select name from display_point where id = " + lamdongPoint;
+        cases.put(
+                "GET /admin/display-points",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/display-points?q=%C4%90i%E1%BB%83m"))
+                        .select("[data-point=" + lamdongPoint + "]")
+                        .isEmpty()));
+        cases.put(
+                "GET /admin/display-points/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/display-points/new"))
+                        .select("#point-province option[value=68]")
+                        .isEmpty()));
+        cases.put("POST /admin/display-points/new", () -> {
+            String name = "Điểm ngoài tỉnh " + UUID.randomUUID();
+            HttpResponse<String> refused = hanoiAdmin.post("/admin/display-points/new", displayPoint(name, "68"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(0, Sql.number(transactions, "select count(*) from display_point where name = '" + name + "'"));
+        });
+        cases.put("GET /admin/display-points/{id}", () -> assertRefused(hanoiAdmin.get(point)));
+        cases.put("POST /admin/display-points/{id}", () -> {
+            String before = Sql.text(transactions, pointName);
+            assertRefused(hanoiAdmin.post(point, displayPoint("Đổi tên", "01")));
+            assertEquals(before, Sql.text(transactions, pointName));
+        });
+        cases.put("POST /admin/display-points/{id}/products", () -> {
+            long before = Sql.number(transactions, line);
+            assertRefused(hanoiAdmin.post(point + "/products", Map.of("product", Long.toString(lamdongOtherProduct))));
+            assertEquals(before, Sql.number(transactions, line));
+        });
+        cases.put("POST /admin/display-points/{id}/products/{productId}/confirm", () -> {
+            String state = "select state || coalesce(last_confirmed_at::text, '') from display_point_product"
+                    + " where point_id = " + lamdongPoint + " and product_id = " + lamdongPointProduct;
+            String before = Sql.text(transactions, state);
+            assertRefused(hanoiAdmin.post(point + "/products/" + lamdongPointProduct + "/confirm", Map.of()));
+            assertEquals(before, Sql.text(transactions, state));
+        });
+        cases.put("POST /admin/display-points/{id}/products/{productId}/remove", () -> {
+            long before = Sql.number(transactions, line);
+            assertRefused(hanoiAdmin.post(point + "/products/" + lamdongPointProduct + "/remove", Map.of()));
+            assertEquals(before, Sql.number(transactions, line));
+        });
+        // The producer's page lists its own products and lines only.
+        cases.put("GET /admin/assortment", () -> {
+            Document page = Pages.html(producerClient.get("/admin/assortment"));
+            assertTrue(page.select("#proposal-product option[value=" + lamdongOtherProduct + "]")
+                    .isEmpty());
+            assertTrue(page.select("#proposal-product option").size() > 1, "its own products are offered");
+        });
+        cases.put("POST /admin/assortment", () -> {
+            long before = Sql.number(transactions, line);
+            HttpResponse<String> refused = producerClient.post(
+                    "/admin/assortment",
+                    Map.of("point", Long.toString(lamdongPoint), "product", Long.toString(lamdongOtherProduct)));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus(), refused.body());
+            assertEquals(before, Sql.number(transactions, line));
+        });
+    }
+
+    private static Map<String, String> displayPoint(String name, String province) {
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("name", name);
+        form.put("kind", "OTHER");
+        form.put("operator", "Ai đó");
+        form.put("address", "Đâu đó");
+        form.put("province", province);
+        form.put("latitude", "11.9");
+        form.put("longitude", "108.4");
+        form.put("status", "OPEN");
+        form.put("openedOn", "2025-01-01");
+        form.put("statusSince", "2025-01-01");
+        return form;
     }
 
     /** Routes of one's own account have no record of anyone else in their path: the session's account is used. */
