@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -51,6 +52,13 @@ final class ProtocolGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolGuard.class);
     static final String HANDLER = "ocop-protocol-guard";
+
+    /**
+     * The largest form of fields the portal takes ({@code application/x-www-form-urlencoded}): its longest field is a
+     * few thousand characters. Files come as multipart (a photo: at most 5 MB, {@code micronaut.server.multipart}),
+     * whose size limit Micronaut also applies to form fields, so forms get their own here.
+     */
+    static final long FORM_MAX_BYTES = 1024 * 1024;
 
     private final byte[] badRequest;
     private final byte[] tooLarge;
@@ -132,6 +140,10 @@ final class ProtocolGuard {
                     refuse(ctx, msg, new IllegalArgumentException("unsupported version " + version.text()));
                     return;
                 }
+                if (HttpUtil.getContentLength(request, -1L) > FORM_MAX_BYTES && isForm(request)) {
+                    refuse(ctx, msg, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "a form over 1 MB");
+                    return;
+                }
                 String accept = request.headers().get(HttpHeaderNames.ACCEPT);
                 if (accept != null && accept.contains("/*")) {
                     request.headers().set(HttpHeaderNames.ACCEPT, AcceptRanges.expand(accept));
@@ -154,14 +166,25 @@ final class ProtocolGuard {
             super.write(ctx, msg, promise);
         }
 
+        private static boolean isForm(HttpRequest request) {
+            String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+            String form = HttpHeaderValues.APPLICATION_X_WWW_FORM_URLENCODED.toString();
+            return type != null && type.regionMatches(true, 0, form, 0, form.length());
+        }
+
         private void refuse(ChannelHandlerContext ctx, Object msg, Throwable cause) {
-            refused = true;
-            ReferenceCountUtil.release(msg);
             boolean large = cause instanceof TooLongHttpLineException || cause instanceof TooLongHttpHeaderException;
-            LOG.debug("Refused a malformed request from {}: {}", ctx.channel().remoteAddress(), String.valueOf(cause));
             HttpResponseStatus status = cause instanceof TooLongHttpLineException
                     ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : large ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpResponseStatus.BAD_REQUEST;
+            refuse(ctx, msg, status, String.valueOf(cause));
+        }
+
+        private void refuse(ChannelHandlerContext ctx, Object msg, HttpResponseStatus status, String why) {
+            refused = true;
+            ReferenceCountUtil.release(msg);
+            LOG.debug("Refused a malformed request from {}: {}", ctx.channel().remoteAddress(), why);
+            boolean large = status.code() == 413 || status.code() == 414 || status.code() == 431;
             ByteBuf body = Unpooled.wrappedBuffer(large ? tooLarge : badRequest);
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
             response.headers()

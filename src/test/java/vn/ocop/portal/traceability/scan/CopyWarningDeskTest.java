@@ -140,10 +140,10 @@ class CopyWarningDeskTest {
         SignedInClient stranger = new SignedInClient(client, context)
                 .signIn(TestStaff.account(context, Role.OCOP_OFFICER, Scope.province(elsewhere), false));
         assertEquals(
-                HttpStatus.FORBIDDEN,
+                HttpStatus.NOT_FOUND,
                 stranger.get("/admin/copy-warnings/" + stampId).getStatus());
         assertEquals(
-                HttpStatus.FORBIDDEN,
+                HttpStatus.NOT_FOUND,
                 stranger.post("/admin/copy-warnings/" + stampId, Map.of("decision", "CLEARED", "note", "x"))
                         .getStatus());
         Document strangerList = Pages.html(stranger.get("/admin/copy-warnings"));
