@@ -25,7 +25,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.ocop.portal.staff.Role;
@@ -76,15 +75,21 @@ class StampDeskBrowserTest {
         browser.quit();
     }
 
+    /** Clicks what leads to the next page and waits until that page has loaded. */
     private static void click(By what) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
         new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(driver ->
-                        "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
-        WebElement page = browser.findElement(By.tagName("html"));
+                .until(driver -> "complete".equals(js.executeScript("return document.readyState")));
+        // A mark on this page's window: the next page's window has none.
+        js.executeScript("window.ocopOldPage = true");
         WebElement target = browser.findElement(what);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
         target.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(driver -> js.executeScript(
+                                "return window.ocopOldPage === undefined && document.readyState === 'complete'")
+                        .equals(Boolean.TRUE));
     }
 
     private static void type(String id, String text) {
