@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import java.net.URI;
 
 /**
@@ -18,7 +19,9 @@ import java.net.URI;
  * of them: scanned by a phone that prefers English, it answers a redirect to {@code /en/q/…} (no lookup, no
  * rendering), and the English address is what the page's links and the language switch lead to from then on.
  */
-@ServerFilter({"/", "/products", "/products/*", "/api", "/q/*", "/q/*/report", "/q/*/report/thanks", "/01/**"})
+@ServerFilter(
+        patterns = "/|/products(/[^/]*)?|/api|/q/[^/]+(/report(/thanks)?)?|/01/.*",
+        patternStyle = FilterPatternStyle.REGEX)
 class LanguageRedirect {
 
     @RequestFilter
