@@ -58,13 +58,12 @@ SCAN=${SCAN:-${SCAN_PATH:-}}
 [ -n "$SCAN" ] || { echo "no stamp address in the portal's log: set SCAN_PATH=/q/<code>" >&2; exit 1; }
 
 # Each page at its own address in its language: the Vietnamese one asked for in Vietnamese (a browser preferring
-# English is sent on to /en/..., by design; that redirect is not what is measured here). The scan page has one
-# address and answers in the language asked for.
+# English is sent on to /en/..., by design; that redirect is not what is measured here).
 pages=(
   "home vi|/|vi" "home en|/en/|en"
   "catalogue vi|/products|vi" "catalogue en|/en/products|en"
   "product vi|$PRODUCT|vi" "product en|/en$PRODUCT|en"
-  "scan vi|$SCAN|vi" "scan en|$SCAN|en"
+  "scan vi|$SCAN|vi" "scan en|/en$SCAN|en"
 )
 printf '%-14s %-11s %-13s %-14s %-5s  %s\n' page performance accessibility best-practices seo address
 for entry in "${pages[@]}"; do

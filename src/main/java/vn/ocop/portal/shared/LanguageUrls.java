@@ -3,7 +3,7 @@ package vn.ocop.portal.shared;
 /**
  * Which pages live at a URL of each language: Vietnamese at the path itself ({@code /products}), English under
  * {@code /en} ({@code /en/products}). Only these pages have an English URL; every other address (files, the API,
- * stamps, Digital Link) answers in the visitor's language at one URL.
+ * QR images) answers in the visitor's language at one URL.
  */
 public final class LanguageUrls {
 
@@ -11,12 +11,28 @@ public final class LanguageUrls {
 
     private LanguageUrls() {}
 
-    /** Whether a Vietnamese path (no {@code /en}, no query) is a page with an English twin. */
+    /**
+     * Whether a Vietnamese path (no {@code /en}, no query) is a page with an English twin: the home page, the
+     * catalogue, product pages, {@code /api}, a stamp's scan page ({@code /q/{code}}, not its QR images), its report
+     * form and thanks, and the GS1 Digital Link pages ({@code /01/…}; a path before the primary key is allowed).
+     */
     public static boolean hasEnglishTwin(String path) {
         return path.equals("/")
                 || path.equals("/products")
                 || (path.startsWith("/products/") && path.indexOf('/', "/products/".length()) < 0)
-                || path.equals("/api");
+                || path.equals("/api")
+                || (path.startsWith("/q/") && isStampPage(path))
+                || path.startsWith("/01/");
+    }
+
+    /** {@code /q/{code}}, {@code /q/{code}/report} or {@code /q/{code}/report/thanks}, but not a QR image. */
+    private static boolean isStampPage(String path) {
+        int slash = path.indexOf('/', 3);
+        if (slash < 0) {
+            return path.indexOf('.', 3) < 0;
+        }
+        String rest = path.substring(slash);
+        return rest.equals("/report") || rest.equals("/report/thanks");
     }
 
     /** Whether a request path is an English page URL ({@code /en}, {@code /en/…}). */

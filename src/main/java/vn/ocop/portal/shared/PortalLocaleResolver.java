@@ -3,6 +3,7 @@ package vn.ocop.portal.shared;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.locale.CompositeHttpLocaleResolver;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
@@ -11,7 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The language of a request: an English page URL ({@code /en/…}) is English; otherwise the visitor's choice in the
+ * The language of a request: an English page URL ({@code /en/…}) is English, a GET of its Vietnamese twin
+ * Vietnamese; otherwise the visitor's choice in the
  * {@code lang} cookie; on a first visit (no cookie) the browser's {@code Accept-Language}, Vietnamese or English by
  * preference; else Vietnamese.
  */
@@ -31,8 +33,14 @@ class PortalLocaleResolver implements HttpLocaleResolver {
     }
 
     static Language language(HttpRequest<?> request) {
-        if (LanguageUrls.isEnglish(request.getPath())) {
+        String path = request.getPath();
+        if (LanguageUrls.isEnglish(path)) {
             return Language.EN;
+        }
+        // A GET of a Vietnamese page address that has an English twin: LanguageRedirect has sent English visitors
+        // on, so it is Vietnamese (and the scan page does not read the cookie and Accept-Language twice).
+        if (request.getMethod() == HttpMethod.GET && LanguageUrls.hasEnglishTwin(path)) {
+            return Language.VI;
         }
         return chosen(request);
     }

@@ -54,7 +54,7 @@ import vn.ocop.portal.traceability.scan.StampLookup;
  *
  * Every link of the linkset has a title in Vietnamese ({@code title}) and in both languages ({@code title*}).
  */
-@Controller("/01")
+@Controller
 @CrossOrigin(
         allowedOriginsRegex = ".*",
         allowedMethods = {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS},
@@ -94,33 +94,33 @@ class DigitalLinkController {
         this.messages = messages;
     }
 
-    @Get("/{gtin}")
+    @Get(uris = {"/01/{gtin}", "/en/01/{gtin}"})
     HttpResponse<?> product(String gtin, @QueryValue @Nullable String linkType, HttpRequest<?> request) {
         return answer(gtin, null, null, linkType, request);
     }
 
-    @Get("/{gtin}/10/{lot}")
+    @Get(uris = {"/01/{gtin}/10/{lot}", "/en/01/{gtin}/10/{lot}"})
     HttpResponse<?> batch(String gtin, String lot, @QueryValue @Nullable String linkType, HttpRequest<?> request) {
         return answer(gtin, lot, null, linkType, request);
     }
 
-    @Get("/{gtin}/10/{lot}/21/{serial}")
+    @Get(uris = {"/01/{gtin}/10/{lot}/21/{serial}", "/en/01/{gtin}/10/{lot}/21/{serial}"})
     HttpResponse<?> item(
             String gtin, String lot, String serial, @QueryValue @Nullable String linkType, HttpRequest<?> request) {
         return answer(gtin, lot, serial, linkType, request);
     }
 
-    @Options("/{gtin}")
+    @Options(uris = {"/01/{gtin}", "/en/01/{gtin}"})
     HttpResponse<?> productOptions(String gtin) {
         return preflight();
     }
 
-    @Options("/{gtin}/10/{lot}")
+    @Options(uris = {"/01/{gtin}/10/{lot}", "/en/01/{gtin}/10/{lot}"})
     HttpResponse<?> batchOptions(String gtin, String lot) {
         return preflight();
     }
 
-    @Options("/{gtin}/10/{lot}/21/{serial}")
+    @Options(uris = {"/01/{gtin}/10/{lot}/21/{serial}", "/en/01/{gtin}/10/{lot}/21/{serial}"})
     HttpResponse<?> itemOptions(String gtin, String lot, String serial) {
         return preflight();
     }

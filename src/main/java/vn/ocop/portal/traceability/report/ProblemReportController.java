@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import vn.ocop.portal.shared.FormTokens;
+import vn.ocop.portal.shared.LanguageUrls;
 import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.shared.web.CleanText;
 import vn.ocop.portal.traceability.StampCodes;
@@ -39,7 +40,7 @@ import vn.ocop.portal.traceability.scan.ScanNetwork;
  * staff. The form is protected against cross-site posting ({@link FormTokens}), validated (errors shown with the
  * input kept, status 422) and rate-limited per network (429).
  */
-@Controller("/q/{code}/report")
+@Controller
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProblemReportController {
@@ -63,12 +64,12 @@ class ProblemReportController {
         this.secureCookie = stamps.baseUrl().startsWith("https:");
     }
 
-    @Get
+    @Get(uris = {"/q/{code}/report", "/en/q/{code}/report"})
     HttpResponse<?> form(String code, HttpRequest<?> request) {
         return page(code, request, HttpStatus.OK, Map.of(), List.of());
     }
 
-    @Post
+    @Post(uris = {"/q/{code}/report", "/en/q/{code}/report"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> submit(String code, @Body Map<String, String> form, HttpRequest<?> request) {
         // A control character (NUL above all, which PostgreSQL refuses) is nothing a person types: refused outright.
@@ -116,13 +117,21 @@ class ProblemReportController {
                 ? reports.subject(serial.getAsLong()).orElse(new ProblemReports.Subject(null, null, null))
                 : new ProblemReports.Subject(null, null, null);
         reports.save(code, subject, kind, message, contact.isEmpty() ? null : contact, network);
-        return HttpResponse.seeOther(
-                UriBuilder.of("/q").path(code).path("report").path("thanks").build());
+        return HttpResponse.seeOther(UriBuilder.of(prefix(request) + "/q")
+                .path(code)
+                .path("report")
+                .path("thanks")
+                .build());
     }
 
-    @Get("/thanks")
+    @Get(uris = {"/q/{code}/report/thanks", "/en/q/{code}/report/thanks"})
     ModelAndView<Map<String, Object>> thanks(String code) {
         return new ModelAndView<>("traceability/report-done", Map.of("code", shown(code)));
+    }
+
+    /** "/en" for the English addresses of the form, "" for the Vietnamese ones. */
+    private static String prefix(HttpRequest<?> request) {
+        return LanguageUrls.isEnglish(request.getPath()) ? LanguageUrls.ENGLISH_PREFIX : "";
     }
 
     private MutableHttpResponse<?> page(
@@ -150,7 +159,7 @@ class ProblemReportController {
                 .body(new ModelAndView<>("traceability/report", model));
         if (existing.isEmpty()) {
             response.cookie(Cookie.of(FormTokens.COOKIE, browserValue)
-                    .path("/q")
+                    .path(prefix(request) + "/q")
                     .httpOnly(true)
                     .secure(secureCookie)
                     .sameSite(SameSite.Strict)

@@ -3,6 +3,7 @@ package vn.ocop.portal.traceability.scan;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.MessageSource;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
@@ -47,6 +48,7 @@ class ScanPageCache {
     /** What a kept page was rendered for. */
     private record Key(long productId, @Nullable Long batchId, StampKind kind, Language language, LocalDate day) {}
 
+    private final String siteUrl;
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
     private final MessageSource messages;
     private final StampLookup lookup;
@@ -59,7 +61,9 @@ class ScanPageCache {
             ThymeleafViewsRenderer<Map<String, Object>> renderer,
             MessageSource messages,
             StampLookup lookup,
-            ProductChanges changes) {
+            ProductChanges changes,
+            @Value("${ocop.public-base-url}") String siteUrl) {
+        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
         this.renderer = renderer;
         this.messages = messages;
         this.lookup = lookup;
@@ -210,6 +214,8 @@ class ScanPageCache {
         Language other = language == Language.VI ? Language.EN : Language.VI;
         // The language switch comes back to the stamp's own address, whichever address it was scanned by.
         model.put(PageContext.ATTRIBUTE, new PageContext(language.tag(), other.tag(), "/q/" + CODE));
+        // Rendered outside a request's view processing: the layout's hreflang alternates need the site's address.
+        model.put("siteUrl", siteUrl);
         Writable writable = renderer.render("traceability/scan", model, request);
         StringWriter out = new StringWriter(16 * 1024);
         try {

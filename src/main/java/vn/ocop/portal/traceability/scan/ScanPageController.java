@@ -27,7 +27,7 @@ import vn.ocop.portal.traceability.StampCodes;
  * status 404; its MAC is checked before the database is asked. A scan of a stamp whose page is in memory is answered
  * on the event loop; the rest (reading the database, rendering, QR images) runs on the blocking executor.
  */
-@Controller("/q")
+@Controller
 @Produces(MediaType.TEXT_HTML)
 class ScanPageController {
 
@@ -70,7 +70,7 @@ class ScanPageController {
         };
     }
 
-    @Get("/{code}")
+    @Get(uris = {"/q/{code}", "/en/q/{code}"})
     CompletableFuture<HttpResponse<?>> scan(String code, HttpRequest<?> request) {
         // A browser that opens a QR image itself asks for HTML first, and the router then picks this route for
         // /q/{code}.svg and .png: answer the image all the same.

@@ -147,8 +147,12 @@ class DigitalLinkTest {
                     Pages.fetch(client, HttpRequest.GET(path).accept(accept));
             assertEquals(HttpStatus.OK, response.getStatus(), accept);
             assertTrue(response.getContentType().orElseThrow().toString().startsWith("text/html"), accept);
-            // The page also depends on the language cookie.
-            assertEquals("Accept, Cookie", response.getHeaders().get("Vary"), accept);
+            // The page also depends on the language cookie; a browser's request (HTML, no JSON) on Accept-Language
+            // too: one that prefers English is sent on to /en/01/….
+            assertEquals(
+                    accept.equals(Pages.BROWSER_ACCEPT) ? "Accept, Cookie, Accept-Language" : "Accept, Cookie",
+                    response.getHeaders().get("Vary"),
+                    accept);
         }
         for (String query : new String[] {"?linkType=all", "?linkType=linkset"}) {
             HttpResponse<String> response = Pages.fetch(client, path + query);
