@@ -138,7 +138,7 @@ class ProductDeskTest {
 
         assertEquals(
                 1,
-                Pages.html(officer.get("/admin/products?stars=4&state=VALID&group=01&q=" + word))
+                Pages.html(officer.get("/admin/products?stars=4&state=EXPIRED&group=05&q=" + word))
                         .select("[data-product]")
                         .size());
         assertEquals(
@@ -148,7 +148,7 @@ class ProductDeskTest {
                         .size());
         assertEquals(
                 0,
-                Pages.html(officer.get("/admin/products?state=REVOKED&q=" + word))
+                Pages.html(officer.get("/admin/products?state=VALID&q=" + word))
                         .select("[data-product]")
                         .size());
         assertEquals(
@@ -192,6 +192,7 @@ class ProductDeskTest {
         Document revoked = Pages.html(officer.get("/admin/products?state=REVOKED&q=" + word));
         assertEquals(
                 List.of(Long.toString(id)), revoked.select("[data-product]").eachAttr("data-product"));
+        SearchSync.awaitSynced(transactions, elasticsearch);
     }
 
     @Test
@@ -373,8 +374,7 @@ class ProductDeskTest {
     @Test
     void shouldShowAnEditOnTheSearchTheProductPageAndTheScanPageAtOnce() {
         String word = DeskFixtures.unique();
-        long id = fixtures.product(fixtures.producer("01", "HTX " + word), "Bánh cốm " + word);
-        fixtures.productStamp(id);
+        long id = fixtures.listedProduct(fixtures.producer("01", "HTX " + word), "Bánh cốm " + word);
         String slug = fixtures.text("select slug from product where id = ?", id);
         Document productPage = Pages.html(Pages.fetch(http, "/products/" + slug));
         String scan = productPage.selectFirst("[data-stamp] a").attr("href");
@@ -422,6 +422,8 @@ class ProductDeskTest {
                 () -> !Pages.html(Pages.fetch(http, "/en/products?q=" + encode("green rice cake " + word)))
                         .select("[data-product=" + slug + "]")
                         .isEmpty());
+        fixtures.expire(id);
+        SearchSync.awaitSynced(transactions, elasticsearch);
     }
 
     @Test
