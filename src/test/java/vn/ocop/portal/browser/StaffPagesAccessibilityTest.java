@@ -51,10 +51,19 @@ class StaffPagesAccessibilityTest {
     private String session;
     /** A consumer report, for the report page. */
     private long report;
+    /** A demo batch with events, one of its events, and a stamp run of it, for the batch and stamp desks. */
+    private long batch;
+
+    private long event;
+    private long run;
     /** A product with photos and a link, and its producer, for the product desks' pages. */
     private long[] product;
     /** A stamp with a copy warning and a review, for the copy-warning pages. */
     private long warning;
+    /** A certificate (with its actions) and a product without one, for the certification desk. */
+    private long certificate;
+
+    private long uncertified;
 
     @BeforeAll
     void signIn() {
@@ -89,6 +98,33 @@ class StaffPagesAccessibilityTest {
     }
 
     @BeforeAll
+    void certificationRecords() {
+        vn.ocop.portal.certification.CertificationFixtures fixtures =
+                new vn.ocop.portal.certification.CertificationFixtures(transactions);
+        java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
+        certificate = fixtures.certificate(
+                fixtures.product("01").productId(), "400/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        uncertified = fixtures.product("68").productId();
+    }
+
+    @BeforeAll
+    void stampDeskRecords() {
+        batch = vn.ocop.portal.support.Sql.number(transactions, "select min(batch_id) from trace_event");
+        event = vn.ocop.portal.support.Sql.number(
+                transactions, "select min(id) from trace_event where batch_id = " + batch);
+        run = transactions.executeWrite(status -> {
+            try (java.sql.ResultSet row = status.getConnection()
+                    .createStatement()
+                    .executeQuery("insert into stamp_issue (kind, product_id, batch_id, idempotency_key, quantity,"
+                            + " issued, status) select 'ITEM', product_id, id, 'a11y-' || gen_random_uuid(), 3000, 1200,"
+                            + " 'RUNNING' from batch where id = " + batch + " returning id")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    @BeforeAll
     void productWithPhotoAndLink() {
         product = transactions.executeWrite(status -> {
             java.sql.Statement statement = status.getConnection().createStatement();
@@ -102,6 +138,11 @@ class StaffPagesAccessibilityTest {
                 return found;
             }
         });
+    }
+
+    @AfterAll
+    void removeTheRun() {
+        new vn.ocop.portal.traceability.StampFixtures(transactions).update("delete from stamp_issue where id = ?", run);
     }
 
     @AfterAll
@@ -123,10 +164,22 @@ class StaffPagesAccessibilityTest {
                     "/admin/accounts/new",
                     "/admin/audit",
                     "/admin/search",
+                    "/admin/search/misses",
                     "/admin/reports",
                     "/admin/reports/{report}",
+                    "/admin/batches",
+                    "/admin/batches/new",
+                    "/admin/batches/{batch}",
+                    "/admin/batches/{batch}/events/{event}",
+                    "/admin/stamps",
+                    "/admin/stamps/{run}",
                     "/admin/copy-warnings",
                     "/admin/copy-warnings/{warning}",
+                    "/admin/certificates",
+                    "/admin/certificates/new?q=ki%E1%BB%83m+th%E1%BB%AD",
+                    "/admin/certificates/new?product={uncertified}",
+                    "/admin/certificates/{certificate}",
+                    "/admin/certificates/{certificate}/renew",
                     "/admin/producers",
                     "/admin/producers/new",
                     "/admin/producers/{producer}",
@@ -159,6 +212,11 @@ class StaffPagesAccessibilityTest {
             String url = server.getURL()
                     + path.replace("{report}", Long.toString(report))
                             .replace("{warning}", Long.toString(warning))
+                            .replace("{certificate}", Long.toString(certificate))
+                            .replace("{uncertified}", Long.toString(uncertified))
+                            .replace("{batch}", Long.toString(batch))
+                            .replace("{event}", Long.toString(event))
+                            .replace("{run}", Long.toString(run))
                             .replace("{producer}", Long.toString(product[1]))
                             .replace("{product}", Long.toString(product[0]));
             browser.get(url);

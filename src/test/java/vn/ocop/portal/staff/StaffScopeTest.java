@@ -68,15 +68,30 @@ class StaffScopeTest {
     long lamdongBatch;
     long lamdongRun;
     long lamdongReport;
+    long lamdongProduct;
+    long lamdongEvent;
     long lamdongCopyWarning;
     String hanoiOfficerToken;
     String producerToken;
+    /** A Lâm Đồng product and its certificate, for the certification desk. */
+    vn.ocop.portal.certification.CertificationFixtures.Made lamdongCertified;
+
+    long lamdongCertificate;
+
     /** A producer of Lâm Đồng with a product, its photo and its link (the product desks). */
     long lamdongProducer;
 
-    long lamdongProduct;
+    long lamdongDeskProduct;
     long lamdongPhoto;
     long lamdongLink;
+
+    /** A demo display point of Lâm Đồng and a product it stocks or was proposed. */
+    long lamdongPoint;
+
+    long lamdongPointProduct;
+    long lamdongOtherProduct;
+    /** Signed in as a producer account of Lụa Vạn Phúc (Hà Nội). */
+    SignedInClient producerClient;
 
     @BeforeAll
     void records() {
@@ -111,6 +126,8 @@ class StaffScopeTest {
                 }
             }
         });
+        lamdongProduct = Sql.number(transactions, "select product_id from batch where id = " + lamdongBatch);
+        lamdongEvent = Sql.number(transactions, "select min(id) from trace_event where batch_id = " + lamdongBatch);
         lamdongCopyWarning = Sql.number(
                 transactions,
                 "select s.id from stamp s join product p on p.id = s.product_id join producer pr on pr.id = p.producer_id"
@@ -121,25 +138,43 @@ class StaffScopeTest {
                         + lamdongCopyWarning + " on conflict do nothing");
         long producer = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
         producerToken = TestStaff.apiToken(context, Role.PRODUCER, Scope.producer(producer));
+        vn.ocop.portal.certification.CertificationFixtures certification =
+                new vn.ocop.portal.certification.CertificationFixtures(transactions);
+        lamdongCertified = certification.product("68");
+        java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
+        lamdongCertificate = certification.certificate(
+                lamdongCertified.productId(), "300/QĐ-UBND", today.minusYears(1), today.plusYears(2));
         String word = UUID.randomUUID().toString().substring(0, 8);
         lamdongProducer = insert(
                 "insert into producer (name, type, registration_number, address_line, province_code, representative)"
                         + " values ('HTX Lâm Đồng " + word + "', 'COOPERATIVE', 'LD" + word + "', 'Đà Lạt', '68', 'A')"
                         + " returning id");
-        lamdongProduct = insert("insert into product (producer_id, group_code, name, slug) values (" + lamdongProducer
-                + ", '05', 'Atiso Lâm Đồng " + word + "', 'scope-" + word + "') returning id");
+        lamdongDeskProduct = insert("insert into product (producer_id, group_code, name, slug) values ("
+                + lamdongProducer + ", '05', 'Atiso Lâm Đồng " + word + "', 'scope-" + word + "') returning id");
         // Like every product: a certificate (expired: not listed) and its product stamp.
         insert("insert into certification (product_id, decision_number, decision_date, issuing_body, issuing_level,"
-                + " score_a, score_b, score_c, valid_from, valid_until) values (" + lamdongProduct + ", 'SC-" + word
-                + "', current_date - 1200, 'UBND tỉnh', 'PROVINCE', 30, 20, 25, current_date - 1200, current_date - 10)"
-                + " returning id");
+                + " score_a, score_b, score_c, valid_from, valid_until) values (" + lamdongDeskProduct + ", 'SC-"
+                + word + "', current_date - 1200, 'UBND tỉnh', 'PROVINCE', 30, 20, 25, current_date - 1200,"
+                + " current_date - 10) returning id");
         insert("insert into stamp (serial, kind, product_id) values ("
-                + (java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 4) + ", 'PRODUCT', " + lamdongProduct
-                + ") returning id");
+                + (java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 4) + ", 'PRODUCT', "
+                + lamdongDeskProduct + ") returning id");
         lamdongPhoto = insert("insert into product_photo (product_id, position, content_type, content) values ("
-                + lamdongProduct + ", 0, 'image/png', '\\x89504e47'::bytea) returning id");
-        lamdongLink = insert("insert into product_link (product_id, kind, url) values (" + lamdongProduct
+                + lamdongDeskProduct + ", 0, 'image/png', '\\x89504e47'::bytea) returning id");
+        lamdongLink = insert("insert into product_link (product_id, kind, url) values (" + lamdongDeskProduct
                 + ", 'SHOP', 'https://shop.example.vn/atiso') returning id");
+        lamdongPoint = Sql.number(
+                transactions,
+                "select min(point_id) from display_point_product l join display_point dp on dp.id = l.point_id"
+                        + " where dp.province_code = '68'");
+        lamdongPointProduct = Sql.number(
+                transactions, "select min(product_id) from display_point_product where point_id = " + lamdongPoint);
+        producerClient = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.PRODUCER, Scope.producer(producer), false));
+        lamdongOtherProduct = Sql.number(
+                transactions,
+                "select id from product where producer_id = (select id from producer"
+                        + " where registration_number = '5801742362') order by id limit 1");
     }
 
     private long insert(String sql) {
@@ -237,9 +272,9 @@ class StaffScopeTest {
                         .isEmpty()));
         cases.put(
                 "GET /admin/copy-warnings/{id}",
-                () -> assertRefused(hanoiAdmin.get("/admin/copy-warnings/" + lamdongCopyWarning)));
+                () -> assertNotFound(hanoiAdmin.get("/admin/copy-warnings/" + lamdongCopyWarning)));
         cases.put("POST /admin/copy-warnings/{id}", () -> {
-            assertRefused(hanoiAdmin.post(
+            assertNotFound(hanoiAdmin.post(
                     "/admin/copy-warnings/" + lamdongCopyWarning, Map.of("decision", "CLEARED", "note", "x")));
             assertEquals(
                     0,
@@ -247,9 +282,9 @@ class StaffScopeTest {
                             transactions,
                             "select count(*) from stamp_copy_review where stamp_id = " + lamdongCopyWarning));
         });
-        cases.put("GET /admin/reports/{id}", () -> assertRefused(hanoiAdmin.get("/admin/reports/" + lamdongReport)));
+        cases.put("GET /admin/reports/{id}", () -> assertNotFound(hanoiAdmin.get("/admin/reports/" + lamdongReport)));
         cases.put("POST /admin/reports/{id}", () -> {
-            assertRefused(hanoiAdmin.post("/admin/reports/" + lamdongReport, Map.of("status", "CLOSED", "note", "x")));
+            assertNotFound(hanoiAdmin.post("/admin/reports/" + lamdongReport, Map.of("status", "CLOSED", "note", "x")));
             assertEquals(
                     "NEW", Sql.text(transactions, "select status from problem_report where id = " + lamdongReport));
             assertEquals(
@@ -265,6 +300,8 @@ class StaffScopeTest {
                         .body()
                         .lines()
                         .anyMatch(line -> line.startsWith(lamdongReport + ","))));
+        batchDeskCases(cases);
+        stampDeskCases(cases);
         // The producers and products desks: another province's producer, product, photos and links.
         cases.put("GET /admin/producers", () -> {
             for (String query : List.of("", "?q=HTX+Lam+Dong", "?province=68")) {
@@ -315,7 +352,7 @@ class StaffScopeTest {
         cases.put("GET /admin/products", () -> {
             for (String query : List.of("?q=atiso+lam+dong", "?province=68", "?producer=" + lamdongProducer)) {
                 assertTrue(Pages.html(hanoiAdmin.get("/admin/products" + query))
-                        .select("[data-product=" + lamdongProduct + "]")
+                        .select("[data-product=" + lamdongDeskProduct + "]")
                         .isEmpty());
             }
         });
@@ -332,10 +369,12 @@ class StaffScopeTest {
             assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
             assertEquals(0, Sql.number(transactions, "select count(*) from product where name = '" + name + "'"));
         });
-        cases.put("GET /admin/products/{id}", () -> assertRefused(hanoiAdmin.get("/admin/products/" + lamdongProduct)));
+        cases.put(
+                "GET /admin/products/{id}",
+                () -> assertRefused(hanoiAdmin.get("/admin/products/" + lamdongDeskProduct)));
         cases.put("POST /admin/products/{id}", () -> {
             assertRefused(hanoiAdmin.post(
-                    "/admin/products/" + lamdongProduct,
+                    "/admin/products/" + lamdongDeskProduct,
                     Map.of(
                             "description",
                             "Changed",
@@ -347,7 +386,8 @@ class StaffScopeTest {
                             "02",
                             "version",
                             "0")));
-            assertEquals("", Sql.text(transactions, "select description from product where id = " + lamdongProduct));
+            assertEquals(
+                    "", Sql.text(transactions, "select description from product where id = " + lamdongDeskProduct));
         });
         cases.put("POST /admin/products/{id}/photos", () -> {
             String csrf = Pages.html(hanoiAdmin.get("/admin"))
@@ -359,30 +399,33 @@ class StaffScopeTest {
                             .addPart("alt", "x")
                             .build();
             assertRefused(hanoiAdmin.send(
-                    HttpRequest.POST("/admin/products/" + lamdongProduct + "/photos?_csrf=" + csrf, body)
+                    HttpRequest.POST("/admin/products/" + lamdongDeskProduct + "/photos?_csrf=" + csrf, body)
                             .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE)
                             .accept(Pages.BROWSER_ACCEPT)));
             assertEquals(
                     1,
                     Sql.number(
-                            transactions, "select count(*) from product_photo where product_id = " + lamdongProduct));
+                            transactions,
+                            "select count(*) from product_photo where product_id = " + lamdongDeskProduct));
         });
         cases.put("POST /admin/products/{id}/photos/{photoId}", () -> {
             assertRefused(hanoiAdmin.post(
-                    "/admin/products/" + lamdongProduct + "/photos/" + lamdongPhoto, Map.of("action", "delete")));
+                    "/admin/products/" + lamdongDeskProduct + "/photos/" + lamdongPhoto, Map.of("action", "delete")));
             assertEquals(1, Sql.number(transactions, "select count(*) from product_photo where id = " + lamdongPhoto));
         });
         cases.put("POST /admin/products/{id}/links", () -> {
             assertRefused(hanoiAdmin.post(
-                    "/admin/products/" + lamdongProduct + "/links",
+                    "/admin/products/" + lamdongDeskProduct + "/links",
                     Map.of("kind", "SHOP", "url", "https://evil.example.vn")));
             assertEquals(
                     1,
-                    Sql.number(transactions, "select count(*) from product_link where product_id = " + lamdongProduct));
+                    Sql.number(
+                            transactions,
+                            "select count(*) from product_link where product_id = " + lamdongDeskProduct));
         });
         cases.put("POST /admin/products/{id}/links/{linkId}/delete", () -> {
             assertRefused(hanoiAdmin.post(
-                    "/admin/products/" + lamdongProduct + "/links/" + lamdongLink + "/delete", Map.of()));
+                    "/admin/products/" + lamdongDeskProduct + "/links/" + lamdongLink + "/delete", Map.of()));
             assertEquals(1, Sql.number(transactions, "select count(*) from product_link where id = " + lamdongLink));
         });
         // The subgroups serve every province: a province's administrator may not change them.
@@ -410,6 +453,11 @@ class StaffScopeTest {
                             "select count(*) from audit_log where action = 'search.reindex'" + " and actor_id = "
                                     + hanoiAdminAccount.id()));
         });
+        // The counts of searches that found nothing name no province: a province's staff may not read them.
+        cases.put("GET /admin/search/misses", () -> assertRefused(hanoiAdmin.get("/admin/search/misses")));
+        cases.put(
+                "GET /admin/search/misses/export.csv",
+                () -> assertRefused(hanoiAdmin.get("/admin/search/misses/export.csv")));
         // One's own account: the records in its path are one's own sessions and tokens only.
         cases.put(
                 "GET /admin/account",
@@ -466,7 +514,285 @@ class StaffScopeTest {
                 }
             });
         }
+        certificationCases(cases);
+        showroomCases(cases);
         return cases;
+    }
+
+    /** The certification desk: another province's certificate is unknown (404) for reading and writing. */
+    private void certificationCases(Map<String, ScopeCase> cases) {
+        String certificate = "/admin/certificates/" + lamdongCertificate;
+        cases.put("GET /admin/certificates", () -> {
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates"))
+                    .select("[data-certificate=" + lamdongCertificate + "]")
+                    .isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?q=" + lamdongCertified.word()))
+                    .select("tr[data-certificate]")
+                    .isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?province=68"))
+                    .select("[data-certificate=" + lamdongCertificate + "]")
+                    .isEmpty());
+        });
+        cases.put("GET /admin/certificates/new", () -> {
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates/new?q=" + lamdongCertified.word()))
+                    .select("[data-product]")
+                    .isEmpty());
+            assertNotFound(hanoiAdmin.get("/admin/certificates/new?product=" + lamdongCertified.productId()));
+        });
+        cases.put("POST /admin/certificates/new", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    "/admin/certificates/new",
+                    Map.of(
+                            "product", Long.toString(lamdongCertified.productId()),
+                            "scoreA", "30",
+                            "scoreB", "20",
+                            "scoreC", "25",
+                            "decisionNumber", "301/QĐ-UBND",
+                            "decisionDate",
+                                    vn.ocop.portal.certification.CertificationFixtures.today()
+                                            .toString(),
+                            "issuingBody", "UBND thành phố Hà Nội",
+                            "issuingLevel", "PROVINCE")));
+            assertEquals(1, certificatesOf(lamdongCertified.productId()));
+        });
+        cases.put("GET /admin/certificates/{id}", () -> assertNotFound(hanoiAdmin.get(certificate)));
+        cases.put(
+                "GET /admin/certificates/{id}/certificate.pdf",
+                () -> assertNotFound(hanoiAdmin.get(certificate + "/certificate.pdf")));
+        cases.put("GET /admin/certificates/{id}/renew", () -> assertNotFound(hanoiAdmin.get(certificate + "/renew")));
+        for (String action : new String[] {"suspend", "reinstate", "revoke"}) {
+            cases.put("POST /admin/certificates/{id}/" + action, () -> {
+                assertNotFound(hanoiAdmin.post(
+                        certificate + "/" + action,
+                        Map.of(
+                                "decisionNumber", "302/QĐ-UBND",
+                                "decisionDate",
+                                        vn.ocop.portal.certification.CertificationFixtures.today()
+                                                .toString(),
+                                "reason", "FOOD_SAFETY",
+                                "note", "x")));
+                assertEquals(
+                        "VALID",
+                        Sql.text(transactions, "select status from certification where id = " + lamdongCertificate));
+            });
+        }
+        cases.put("POST /admin/certificates/{id}/renew", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    certificate + "/renew",
+                    Map.of(
+                            "scoreA", "30",
+                            "scoreB", "20",
+                            "scoreC", "25",
+                            "decisionNumber", "303/QĐ-UBND",
+                            "decisionDate",
+                                    vn.ocop.portal.certification.CertificationFixtures.today()
+                                            .toString(),
+                            "issuingBody", "UBND thành phố Hà Nội",
+                            "issuingLevel", "PROVINCE")));
+            assertEquals(1, certificatesOf(lamdongCertified.productId()));
+            assertEquals(
+                    "VALID",
+                    Sql.text(transactions, "select status from certification where id = " + lamdongCertificate));
+        });
+    }
+
+    private long certificatesOf(long product) {
+        return Sql.number(transactions, "select count(*) from certification where product_id = " + product);
+    }
+
+    /** The batch desk: another province's batch and its events are unknown (404), and stay as they were. */
+    private void batchDeskCases(Map<String, ScopeCase> cases) {
+        String batch = "/admin/batches/" + lamdongBatch;
+        String event = batch + "/events/" + lamdongEvent;
+        String lot = Sql.text(transactions, "select lot_number from batch where id = " + lamdongBatch);
+        cases.put("GET /admin/batches", () -> {
+            Document list = Pages.html(ok(hanoiAdmin.get("/admin/batches")));
+            assertFalse(list.select("[data-batch]").isEmpty(), "Hà Nội's own batches are listed");
+            assertTrue(list.select("[data-batch=" + lamdongBatch + "]").isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/batches?q=" + lot))
+                    .select("[data-batch=" + lamdongBatch + "]")
+                    .isEmpty());
+        });
+        cases.put(
+                "GET /admin/batches/new",
+                () -> assertTrue(Pages.html(ok(hanoiAdmin.get("/admin/batches/new")))
+                        .select("#batch-product option[value=" + lamdongProduct + "]")
+                        .isEmpty()));
+        cases.put("POST /admin/batches/new", () -> {
+            long before = Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct);
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/batches/new",
+                    Map.of(
+                            "product",
+                            Long.toString(lamdongProduct),
+                            "lot",
+                            "SCOPE-" + System.nanoTime() % 100_000,
+                            "productionDate",
+                            "2026-01-02",
+                            "quantity",
+                            "10"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(
+                    before,
+                    Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct));
+        });
+        String quantity = Sql.text(transactions, "select quantity from batch where id = " + lamdongBatch);
+        cases.put("GET /admin/batches/{id}", () -> assertNotFound(hanoiAdmin.get(batch)));
+        cases.put("POST /admin/batches/{id}", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    batch,
+                    Map.of(
+                            "product",
+                            Long.toString(lamdongProduct),
+                            "lot",
+                            lot,
+                            "productionDate",
+                            "2026-01-02",
+                            "quantity",
+                            "999")));
+            assertEquals(quantity, Sql.text(transactions, "select quantity from batch where id = " + lamdongBatch));
+        });
+        long events = Sql.number(transactions, "select count(*) from trace_event where batch_id = " + lamdongBatch);
+        String what = Sql.text(transactions, "select what from trace_event where id = " + lamdongEvent);
+        Map<String, String> eventForm =
+                Map.of("type", "HARVEST", "occurredAt", "2026-01-02T08:00", "what", "Changed", "place", "Elsewhere");
+        cases.put("POST /admin/batches/{id}/events", () -> {
+            assertNotFound(hanoiAdmin.post(batch + "/events", eventForm));
+            assertEquals(
+                    events,
+                    Sql.number(transactions, "select count(*) from trace_event where batch_id = " + lamdongBatch));
+        });
+        cases.put("GET /admin/batches/{id}/events/{eventId}", () -> assertNotFound(hanoiAdmin.get(event)));
+        cases.put("POST /admin/batches/{id}/events/{eventId}", () -> {
+            assertNotFound(hanoiAdmin.post(event, eventForm));
+            assertEquals(what, Sql.text(transactions, "select what from trace_event where id = " + lamdongEvent));
+        });
+        cases.put("POST /admin/batches/{id}/events/{eventId}/delete", () -> {
+            assertNotFound(hanoiAdmin.post(event + "/delete", Map.of()));
+            assertEquals(1, Sql.number(transactions, "select count(*) from trace_event where id = " + lamdongEvent));
+        });
+    }
+
+    /** The stamp desk: another province's runs are unknown (404) and its batches cannot be issued for. */
+    private void stampDeskCases(Map<String, ScopeCase> cases) {
+        cases.put("GET /admin/stamps", () -> {
+            Document desk = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch)));
+            assertFalse(desk.select("#stamps-batch option[value]").isEmpty(), "Hà Nội's own batches are offered");
+            assertTrue(desk.select("[data-run=" + lamdongRun + "]").isEmpty());
+            assertTrue(desk.select("#stamps-batch option[value=" + lamdongBatch + "]")
+                    .isEmpty());
+            assertTrue(desk.select("#stamps-product option[value=" + lamdongProduct + "]")
+                    .isEmpty());
+        });
+        cases.put("POST /admin/stamps", () -> {
+            long before =
+                    Sql.number(transactions, "select count(*) from stamp_issue where product_id = " + lamdongProduct);
+            HttpResponse<String> batch = hanoiAdmin.post(
+                    "/admin/stamps", Map.of("kind", "ITEM", "batch", Long.toString(lamdongBatch), "quantity", "3"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, batch.getStatus());
+            HttpResponse<String> product = hanoiAdmin.post(
+                    "/admin/stamps",
+                    Map.of("kind", "PRODUCT", "product", Long.toString(lamdongProduct), "quantity", "3"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, product.getStatus());
+            assertEquals(
+                    before,
+                    Sql.number(transactions, "select count(*) from stamp_issue where product_id = " + lamdongProduct));
+        });
+        for (String path : new String[] {
+            "/admin/stamps/{id}",
+            "/admin/stamps/{id}/status",
+            "/admin/stamps/{id}/stamps.csv",
+            "/admin/stamps/{id}/sheet.pdf"
+        }) {
+            cases.put(
+                    "GET " + path,
+                    () -> assertNotFound(hanoiAdmin.get(path.replace("{id}", Long.toString(lamdongRun)))));
+        }
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertEquals(HttpStatus.OK, response.getStatus(), response.body());
+        return response;
+    }
+
+    private static void assertNotFound(HttpResponse<String> response) {
+        assertEquals(HttpStatus.NOT_FOUND, response.getStatus(), response.body());
+    }
+
+    /** Display points belong to their province; a producer's account proposes its own products only. */
+    private void showroomCases(Map<String, ScopeCase> cases) {
+        String point = "/admin/display-points/" + lamdongPoint;
+        String line = "select count(*) from display_point_product where point_id = " + lamdongPoint;
+        String pointName = "select name from display_point where id = " + lamdongPoint;
+        cases.put(
+                "GET /admin/display-points",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/display-points?q=%C4%90i%E1%BB%83m"))
+                        .select("[data-point=" + lamdongPoint + "]")
+                        .isEmpty()));
+        cases.put(
+                "GET /admin/display-points/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/display-points/new"))
+                        .select("#point-province option[value=68]")
+                        .isEmpty()));
+        cases.put("POST /admin/display-points/new", () -> {
+            String name = "Điểm ngoài tỉnh " + UUID.randomUUID();
+            HttpResponse<String> refused = hanoiAdmin.post("/admin/display-points/new", displayPoint(name, "68"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(0, Sql.number(transactions, "select count(*) from display_point where name = '" + name + "'"));
+        });
+        cases.put("GET /admin/display-points/{id}", () -> assertRefused(hanoiAdmin.get(point)));
+        cases.put("POST /admin/display-points/{id}", () -> {
+            String before = Sql.text(transactions, pointName);
+            assertRefused(hanoiAdmin.post(point, displayPoint("Đổi tên", "01")));
+            assertEquals(before, Sql.text(transactions, pointName));
+        });
+        cases.put("POST /admin/display-points/{id}/products", () -> {
+            long before = Sql.number(transactions, line);
+            assertRefused(hanoiAdmin.post(point + "/products", Map.of("product", Long.toString(lamdongOtherProduct))));
+            assertEquals(before, Sql.number(transactions, line));
+        });
+        cases.put("POST /admin/display-points/{id}/products/{productId}/confirm", () -> {
+            String state = "select state || coalesce(last_confirmed_at::text, '') from display_point_product"
+                    + " where point_id = " + lamdongPoint + " and product_id = " + lamdongPointProduct;
+            String before = Sql.text(transactions, state);
+            assertRefused(hanoiAdmin.post(point + "/products/" + lamdongPointProduct + "/confirm", Map.of()));
+            assertEquals(before, Sql.text(transactions, state));
+        });
+        cases.put("POST /admin/display-points/{id}/products/{productId}/remove", () -> {
+            long before = Sql.number(transactions, line);
+            assertRefused(hanoiAdmin.post(point + "/products/" + lamdongPointProduct + "/remove", Map.of()));
+            assertEquals(before, Sql.number(transactions, line));
+        });
+        // The producer's page lists its own products and lines only.
+        cases.put("GET /admin/assortment", () -> {
+            Document page = Pages.html(producerClient.get("/admin/assortment"));
+            assertTrue(page.select("#proposal-product option[value=" + lamdongOtherProduct + "]")
+                    .isEmpty());
+            assertTrue(page.select("#proposal-product option").size() > 1, "its own products are offered");
+        });
+        cases.put("POST /admin/assortment", () -> {
+            long before = Sql.number(transactions, line);
+            HttpResponse<String> refused = producerClient.post(
+                    "/admin/assortment",
+                    Map.of("point", Long.toString(lamdongPoint), "product", Long.toString(lamdongOtherProduct)));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus(), refused.body());
+            assertEquals(before, Sql.number(transactions, line));
+        });
+    }
+
+    private static Map<String, String> displayPoint(String name, String province) {
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("name", name);
+        form.put("kind", "OTHER");
+        form.put("operator", "Ai đó");
+        form.put("address", "Đâu đó");
+        form.put("province", province);
+        form.put("latitude", "11.9");
+        form.put("longitude", "108.4");
+        form.put("status", "OPEN");
+        form.put("openedOn", "2025-01-01");
+        form.put("statusSince", "2025-01-01");
+        return form;
     }
 
     /** Routes of one's own account have no record of anyone else in their path: the session's account is used. */
