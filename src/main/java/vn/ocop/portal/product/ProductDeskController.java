@@ -369,7 +369,7 @@ class ProductDeskController {
         model.put("link", view.link);
         model.put("photoError", view.photoError);
         model.put("photoAlt", view.photoAlt);
-        model.put("maxMegabytes", PhotoUpload.MAX_BYTES / (1024 * 1024));
+        model.put("maxMegabytes", PhotoUpload.MAX_BYTES / 1_000_000);
         model.put("maxPhotos", ProductMedia.MAX_PHOTOS);
         model.put("altMax", ProductMedia.ALT_MAX);
         return DeskPages.page("admin/product/product", model, view.status);

@@ -35,35 +35,55 @@ final class DeskFixtures {
                 province);
     }
 
-    /** A product with a valid 4-star certificate (listed in the catalogue). */
+    /**
+     * A product with a 4-star certificate that expired ten days ago and its product stamp, in group 05: tests of
+     * the catalogue count the demo products that are listed, and of the demo data every product's stamps, so a
+     * test's product is neither listed nor missing a stamp.
+     */
     long product(long producer, String name) {
+        return product(producer, name, LocalDate.now().minusDays(10));
+    }
+
+    /** A product listed in the catalogue (a valid 4-star certificate): {@link #expire} it before the test ends. */
+    long listedProduct(long producer, String name) {
+        return product(producer, name, LocalDate.now().plusDays(900));
+    }
+
+    /** Ends the product's current certificate yesterday: the catalogue no longer lists it. */
+    void expire(long product) {
+        transactions.executeWrite(tx -> {
+            try (PreparedStatement update = tx.getConnection()
+                    .prepareStatement("update certification set valid_until = current_date - 1 where product_id = ?")) {
+                update.setLong(1, product);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    private long product(long producer, String name, LocalDate validUntil) {
         String slug = "desk-" + unique();
         long id = insert(
-                "insert into product (producer_id, group_code, name, slug, description) values (?, '01', ?, ?, ?)"
+                "insert into product (producer_id, group_code, name, slug, description) values (?, '05', ?, ?, ?)"
                         + " returning id",
                 producer,
                 name,
                 slug,
                 "Mô tả ban đầu");
-        LocalDate today = LocalDate.now();
+        LocalDate issued = validUntil.minusDays(1095);
         insert(
                 "insert into certification (product_id, decision_number, decision_date, issuing_body, issuing_level,"
                         + " score_a, score_b, score_c, valid_from, valid_until)"
                         + " values (?, ?, ?, 'UBND tỉnh', 'PROVINCE', 30, 20, 25, ?, ?) returning id",
                 id,
                 "D-" + unique() + "/QĐ-UBND",
-                today.minusDays(30),
-                today.minusDays(30),
-                today.plusDays(900));
-        return id;
-    }
-
-    /** Gives the product its product stamp (shown on its public page while its certificate is in force). */
-    void productStamp(long product) {
+                issued,
+                issued,
+                validUntil);
         insert(
                 "insert into stamp (serial, kind, product_id) values (?, 'PRODUCT', ?) returning id",
                 ThreadLocalRandom.current().nextLong() >>> 4,
-                product);
+                id);
+        return id;
     }
 
     String text(String sql, Object... parameters) {

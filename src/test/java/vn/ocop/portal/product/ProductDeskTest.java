@@ -69,6 +69,16 @@ class ProductDeskTest {
     @BeforeAll
     void signIn() {
         fixtures = new DeskFixtures(transactions);
+        // The first pages of a fresh server compile their templates: on a busy machine that can outlast the client's
+        // read timeout, which is not what these tests are about.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                Pages.fetch(http, "/login");
+                break;
+            } catch (io.micronaut.http.client.exceptions.ReadTimeoutException e) {
+                // try again: the server is still warming up
+            }
+        }
         officer = new SignedInClient(http, context)
                 .signIn(TestStaff.account(context, Role.OCOP_OFFICER, Scope.province("01"), false));
         secondOfficer = new SignedInClient(http, context)
@@ -138,7 +148,7 @@ class ProductDeskTest {
 
         assertEquals(
                 1,
-                Pages.html(officer.get("/admin/products?stars=4&state=VALID&group=01&q=" + word))
+                Pages.html(officer.get("/admin/products?stars=4&state=EXPIRED&group=05&q=" + word))
                         .select("[data-product]")
                         .size());
         assertEquals(
@@ -148,7 +158,7 @@ class ProductDeskTest {
                         .size());
         assertEquals(
                 0,
-                Pages.html(officer.get("/admin/products?state=REVOKED&q=" + word))
+                Pages.html(officer.get("/admin/products?state=VALID&q=" + word))
                         .select("[data-product]")
                         .size());
         assertEquals(
@@ -192,6 +202,7 @@ class ProductDeskTest {
         Document revoked = Pages.html(officer.get("/admin/products?state=REVOKED&q=" + word));
         assertEquals(
                 List.of(Long.toString(id)), revoked.select("[data-product]").eachAttr("data-product"));
+        SearchSync.awaitSynced(transactions, elasticsearch);
     }
 
     @Test
@@ -285,7 +296,7 @@ class ProductDeskTest {
                 account.post("/admin/products/" + own, fields, form).getStatus());
         assertEquals("Nước mắm " + word, fixtures.text("select name from product where id = ?", own));
         assertNull(fixtures.text("select gtin from product where id = ?", own));
-        assertEquals("01", fixtures.text("select group_code from product where id = ?", own));
+        assertEquals("05", fixtures.text("select group_code from product where id = ?", own));
         assertEquals(
                 "Nước mắm cá cơm ủ chượp 12 tháng", fixtures.text("select description from product where id = ?", own));
         assertEquals("Anchovy fish sauce " + word, fixtures.text("select name_en from product where id = ?", own));
@@ -373,8 +384,7 @@ class ProductDeskTest {
     @Test
     void shouldShowAnEditOnTheSearchTheProductPageAndTheScanPageAtOnce() {
         String word = DeskFixtures.unique();
-        long id = fixtures.product(fixtures.producer("01", "HTX " + word), "Bánh cốm " + word);
-        fixtures.productStamp(id);
+        long id = fixtures.listedProduct(fixtures.producer("01", "HTX " + word), "Bánh cốm " + word);
         String slug = fixtures.text("select slug from product where id = ?", id);
         Document productPage = Pages.html(Pages.fetch(http, "/products/" + slug));
         String scan = productPage.selectFirst("[data-stamp] a").attr("href");
@@ -422,6 +432,8 @@ class ProductDeskTest {
                 () -> !Pages.html(Pages.fetch(http, "/en/products?q=" + encode("green rice cake " + word)))
                         .select("[data-product=" + slug + "]")
                         .isEmpty());
+        fixtures.expire(id);
+        SearchSync.awaitSynced(transactions, elasticsearch);
     }
 
     @Test
@@ -452,9 +464,14 @@ class ProductDeskTest {
                 Sql.text(
                         transactions,
                         "select content_type from product_photo where product_id = " + id + " and position = 0"));
-        HttpResponse<String> noToken =
-                upload(officer, action.replaceAll("_csrf=[^&]*", "_csrf=forged"), "x.jpg", TestImages.jpeg(20, 20), "");
-        assertEquals(HttpStatus.FORBIDDEN, noToken.getStatus(), "a forged token is refused");
+        try {
+            HttpResponse<String> forged = upload(
+                    officer, action.replaceAll("_csrf=[^&]*", "_csrf=forged"), "x.jpg", TestImages.jpeg(20, 20), "");
+            assertEquals(HttpStatus.FORBIDDEN, forged.getStatus(), "a forged token is refused");
+        } catch (io.micronaut.http.client.exceptions.ResponseClosedException e) {
+            // refused before the body was read: the server may close the connection while the client still sends
+        }
+        assertEquals(2, Sql.number(transactions, "select count(*) from product_photo where product_id = " + id));
 
         Document photos = Pages.html(officer.get("/admin/products/" + id));
         List<String> order = photos.select("[data-photo]").eachAttr("data-photo");

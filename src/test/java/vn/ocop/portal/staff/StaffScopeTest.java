@@ -150,7 +150,15 @@ class StaffScopeTest {
                         + " values ('HTX Lâm Đồng " + word + "', 'COOPERATIVE', 'LD" + word + "', 'Đà Lạt', '68', 'A')"
                         + " returning id");
         lamdongDeskProduct = insert("insert into product (producer_id, group_code, name, slug) values ("
-                + lamdongProducer + ", '02', 'Atiso Lâm Đồng " + word + "', 'scope-" + word + "') returning id");
+                + lamdongProducer + ", '05', 'Atiso Lâm Đồng " + word + "', 'scope-" + word + "') returning id");
+        // Like every product: a certificate (expired: not listed) and its product stamp.
+        insert("insert into certification (product_id, decision_number, decision_date, issuing_body, issuing_level,"
+                + " score_a, score_b, score_c, valid_from, valid_until) values (" + lamdongDeskProduct + ", 'SC-"
+                + word + "', current_date - 1200, 'UBND tỉnh', 'PROVINCE', 30, 20, 25, current_date - 1200,"
+                + " current_date - 10) returning id");
+        insert("insert into stamp (serial, kind, product_id) values ("
+                + (java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 4) + ", 'PRODUCT', "
+                + lamdongDeskProduct + ") returning id");
         lamdongPhoto = insert("insert into product_photo (product_id, position, content_type, content) values ("
                 + lamdongDeskProduct + ", 0, 'image/png', '\\x89504e47'::bytea) returning id");
         lamdongLink = insert("insert into product_link (product_id, kind, url) values (" + lamdongDeskProduct
@@ -357,7 +365,7 @@ class StaffScopeTest {
             String name = "Outside " + UUID.randomUUID();
             HttpResponse<String> refused = hanoiAdmin.post(
                     "/admin/products/new",
-                    Map.of("producer", Long.toString(lamdongProducer), "group", "02", "name", name));
+                    Map.of("producer", Long.toString(lamdongProducer), "group", "05", "name", name));
             assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
             assertEquals(0, Sql.number(transactions, "select count(*) from product where name = '" + name + "'"));
         });
