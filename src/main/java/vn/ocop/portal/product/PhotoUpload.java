@@ -27,11 +27,11 @@ import javax.imageio.stream.ImageOutputStream;
 final class PhotoUpload {
 
     /**
-     * Just under the server's own limit of a multipart part (Micronaut's {@code multipart.max-file-size}, 1 MiB,
-     * which is also the limit of every form field: raising it would let any form send 10 MB fields), so that a
-     * file over it gets this desk's message rather than the server's 413.
+     * A phone's photo, under the server's own limit of a multipart part ({@code micronaut.server.multipart
+     * .max-file-size}, 10 MB), so that a file over it gets this desk's message rather than the server's 413. Forms of
+     * plain fields keep their 1 MB limit at the edge ({@code shared/web/ProtocolGuard}).
      */
-    static final int MAX_BYTES = 1_000_000;
+    static final int MAX_BYTES = 5_000_000;
 
     static final long MAX_PIXELS = 50_000_000L;
     /** The longest side of a published photo. */
