@@ -197,6 +197,13 @@ class CertificationDeskTest {
         assertEquals("reason-required", kept.selectFirst("[data-problem]").attr("data-problem"));
         assertEquals("91/QĐ-UBND", kept.selectFirst("#suspend-number").val(), "the input is kept");
         assertEquals("nhãn thiếu hạn dùng", kept.selectFirst("#suspend-note").text());
+        Map<String, String> badDate = decision("91/QĐ-UBND", today, "FOOD_SAFETY", "");
+        badDate.put("decisionDate", "31/02/2026");
+        HttpResponse<String> notADate = officer.post(path + "/suspend", badDate, page);
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, notADate.getStatus());
+        assertEquals("date", Pages.html(notADate).selectFirst("[data-problem]").attr("data-problem"));
+        assertEquals(
+                "31/02/2026", Pages.html(notADate).selectFirst("#suspend-date").val());
 
         assertEquals(
                 HttpStatus.SEE_OTHER,
