@@ -23,7 +23,9 @@ class MessagesFactory {
             "i18n.staff",
             "i18n.admin",
             "i18n.search",
-            "i18n.certification");
+            "i18n.certification",
+            "i18n.api",
+            "i18n.stampdesk");
 
     @Singleton
     @Named("messages")
@@ -71,6 +73,20 @@ class MessagesFactory {
     @Named("certification")
     @Bean(typed = MessageSource.class)
     MessageSource certification() {
-        return new ResourceBundleMessageSource("i18n.certification");
+        return new ResourceBundleMessageSource(BUNDLES.get(6));
+    }
+
+    @Singleton
+    @Named("api")
+    @Bean(typed = MessageSource.class)
+    MessageSource api() {
+        return new ResourceBundleMessageSource(BUNDLES.get(7));
+    }
+
+    @Singleton
+    @Named("stampdesk")
+    @Bean(typed = MessageSource.class)
+    MessageSource stampdesk() {
+        return new ResourceBundleMessageSource(BUNDLES.get(8));
     }
 }

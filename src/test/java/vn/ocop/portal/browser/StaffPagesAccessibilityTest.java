@@ -51,6 +51,11 @@ class StaffPagesAccessibilityTest {
     private String session;
     /** A consumer report, for the report page. */
     private long report;
+    /** A demo batch with events, one of its events, and a stamp run of it, for the batch and stamp desks. */
+    private long batch;
+
+    private long event;
+    private long run;
     /** A stamp with a copy warning and a review, for the copy-warning pages. */
     private long warning;
     /** A certificate (with its actions) and a product without one, for the certification desk. */
@@ -100,6 +105,28 @@ class StaffPagesAccessibilityTest {
         uncertified = fixtures.product("68").productId();
     }
 
+    @BeforeAll
+    void stampDeskRecords() {
+        batch = vn.ocop.portal.support.Sql.number(transactions, "select min(batch_id) from trace_event");
+        event = vn.ocop.portal.support.Sql.number(
+                transactions, "select min(id) from trace_event where batch_id = " + batch);
+        run = transactions.executeWrite(status -> {
+            try (java.sql.ResultSet row = status.getConnection()
+                    .createStatement()
+                    .executeQuery("insert into stamp_issue (kind, product_id, batch_id, idempotency_key, quantity,"
+                            + " issued, status) select 'ITEM', product_id, id, 'a11y-' || gen_random_uuid(), 3000, 1200,"
+                            + " 'RUNNING' from batch where id = " + batch + " returning id")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    @AfterAll
+    void removeTheRun() {
+        new vn.ocop.portal.traceability.StampFixtures(transactions).update("delete from stamp_issue where id = ?", run);
+    }
+
     @AfterAll
     static void stopBrowser() {
         browser.quit();
@@ -119,8 +146,15 @@ class StaffPagesAccessibilityTest {
                     "/admin/accounts/new",
                     "/admin/audit",
                     "/admin/search",
+                    "/admin/search/misses",
                     "/admin/reports",
                     "/admin/reports/{report}",
+                    "/admin/batches",
+                    "/admin/batches/new",
+                    "/admin/batches/{batch}",
+                    "/admin/batches/{batch}/events/{event}",
+                    "/admin/stamps",
+                    "/admin/stamps/{run}",
                     "/admin/copy-warnings",
                     "/admin/copy-warnings/{warning}",
                     "/admin/certificates",
@@ -154,7 +188,10 @@ class StaffPagesAccessibilityTest {
                     + path.replace("{report}", Long.toString(report))
                             .replace("{warning}", Long.toString(warning))
                             .replace("{certificate}", Long.toString(certificate))
-                            .replace("{uncertified}", Long.toString(uncertified));
+                            .replace("{uncertified}", Long.toString(uncertified))
+                            .replace("{batch}", Long.toString(batch))
+                            .replace("{event}", Long.toString(event))
+                            .replace("{run}", Long.toString(run));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);

@@ -67,11 +67,13 @@ class StaffScopeTest {
     long lamdongBatch;
     long lamdongRun;
     long lamdongReport;
+    long lamdongProduct;
+    long lamdongEvent;
     long lamdongCopyWarning;
     String hanoiOfficerToken;
     String producerToken;
     /** A Lâm Đồng product and its certificate, for the certification desk. */
-    vn.ocop.portal.certification.CertificationFixtures.Made lamdongProduct;
+    vn.ocop.portal.certification.CertificationFixtures.Made lamdongCertified;
 
     long lamdongCertificate;
 
@@ -108,6 +110,8 @@ class StaffScopeTest {
                 }
             }
         });
+        lamdongProduct = Sql.number(transactions, "select product_id from batch where id = " + lamdongBatch);
+        lamdongEvent = Sql.number(transactions, "select min(id) from trace_event where batch_id = " + lamdongBatch);
         lamdongCopyWarning = Sql.number(
                 transactions,
                 "select s.id from stamp s join product p on p.id = s.product_id join producer pr on pr.id = p.producer_id"
@@ -120,10 +124,10 @@ class StaffScopeTest {
         producerToken = TestStaff.apiToken(context, Role.PRODUCER, Scope.producer(producer));
         vn.ocop.portal.certification.CertificationFixtures certification =
                 new vn.ocop.portal.certification.CertificationFixtures(transactions);
-        lamdongProduct = certification.product("68");
+        lamdongCertified = certification.product("68");
         java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
         lamdongCertificate = certification.certificate(
-                lamdongProduct.productId(), "300/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+                lamdongCertified.productId(), "300/QĐ-UBND", today.minusYears(1), today.plusYears(2));
     }
 
     /** A route's scope check: it runs the requests and asserts the refusal and that nothing changed. */
@@ -212,9 +216,9 @@ class StaffScopeTest {
                         .isEmpty()));
         cases.put(
                 "GET /admin/copy-warnings/{id}",
-                () -> assertRefused(hanoiAdmin.get("/admin/copy-warnings/" + lamdongCopyWarning)));
+                () -> assertNotFound(hanoiAdmin.get("/admin/copy-warnings/" + lamdongCopyWarning)));
         cases.put("POST /admin/copy-warnings/{id}", () -> {
-            assertRefused(hanoiAdmin.post(
+            assertNotFound(hanoiAdmin.post(
                     "/admin/copy-warnings/" + lamdongCopyWarning, Map.of("decision", "CLEARED", "note", "x")));
             assertEquals(
                     0,
@@ -222,9 +226,9 @@ class StaffScopeTest {
                             transactions,
                             "select count(*) from stamp_copy_review where stamp_id = " + lamdongCopyWarning));
         });
-        cases.put("GET /admin/reports/{id}", () -> assertRefused(hanoiAdmin.get("/admin/reports/" + lamdongReport)));
+        cases.put("GET /admin/reports/{id}", () -> assertNotFound(hanoiAdmin.get("/admin/reports/" + lamdongReport)));
         cases.put("POST /admin/reports/{id}", () -> {
-            assertRefused(hanoiAdmin.post("/admin/reports/" + lamdongReport, Map.of("status", "CLOSED", "note", "x")));
+            assertNotFound(hanoiAdmin.post("/admin/reports/" + lamdongReport, Map.of("status", "CLOSED", "note", "x")));
             assertEquals(
                     "NEW", Sql.text(transactions, "select status from problem_report where id = " + lamdongReport));
             assertEquals(
@@ -240,6 +244,8 @@ class StaffScopeTest {
                         .body()
                         .lines()
                         .anyMatch(line -> line.startsWith(lamdongReport + ","))));
+        batchDeskCases(cases);
+        stampDeskCases(cases);
         // The search index serves every province: a province's administrator may not rebuild it.
         cases.put("GET /admin/search", () -> assertRefused(hanoiAdmin.get("/admin/search")));
         cases.put("POST /admin/search/reindex", () -> {
@@ -251,6 +257,11 @@ class StaffScopeTest {
                             "select count(*) from audit_log where action = 'search.reindex'" + " and actor_id = "
                                     + hanoiAdminAccount.id()));
         });
+        // The counts of searches that found nothing name no province: a province's staff may not read them.
+        cases.put("GET /admin/search/misses", () -> assertRefused(hanoiAdmin.get("/admin/search/misses")));
+        cases.put(
+                "GET /admin/search/misses/export.csv",
+                () -> assertRefused(hanoiAdmin.get("/admin/search/misses/export.csv")));
         // One's own account: the records in its path are one's own sessions and tokens only.
         cases.put(
                 "GET /admin/account",
@@ -318,7 +329,7 @@ class StaffScopeTest {
             assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates"))
                     .select("[data-certificate=" + lamdongCertificate + "]")
                     .isEmpty());
-            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?q=" + lamdongProduct.word()))
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?q=" + lamdongCertified.word()))
                     .select("tr[data-certificate]")
                     .isEmpty());
             assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?province=68"))
@@ -326,16 +337,16 @@ class StaffScopeTest {
                     .isEmpty());
         });
         cases.put("GET /admin/certificates/new", () -> {
-            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates/new?q=" + lamdongProduct.word()))
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates/new?q=" + lamdongCertified.word()))
                     .select("[data-product]")
                     .isEmpty());
-            assertNotFound(hanoiAdmin.get("/admin/certificates/new?product=" + lamdongProduct.productId()));
+            assertNotFound(hanoiAdmin.get("/admin/certificates/new?product=" + lamdongCertified.productId()));
         });
         cases.put("POST /admin/certificates/new", () -> {
             assertNotFound(hanoiAdmin.post(
                     "/admin/certificates/new",
                     Map.of(
-                            "product", Long.toString(lamdongProduct.productId()),
+                            "product", Long.toString(lamdongCertified.productId()),
                             "scoreA", "30",
                             "scoreB", "20",
                             "scoreC", "25",
@@ -345,7 +356,7 @@ class StaffScopeTest {
                                             .toString(),
                             "issuingBody", "UBND thành phố Hà Nội",
                             "issuingLevel", "PROVINCE")));
-            assertEquals(1, certificatesOf(lamdongProduct.productId()));
+            assertEquals(1, certificatesOf(lamdongCertified.productId()));
         });
         cases.put("GET /admin/certificates/{id}", () -> assertNotFound(hanoiAdmin.get(certificate)));
         cases.put(
@@ -381,7 +392,7 @@ class StaffScopeTest {
                                             .toString(),
                             "issuingBody", "UBND thành phố Hà Nội",
                             "issuingLevel", "PROVINCE")));
-            assertEquals(1, certificatesOf(lamdongProduct.productId()));
+            assertEquals(1, certificatesOf(lamdongCertified.productId()));
             assertEquals(
                     "VALID",
                     Sql.text(transactions, "select status from certification where id = " + lamdongCertificate));
@@ -390,6 +401,121 @@ class StaffScopeTest {
 
     private long certificatesOf(long product) {
         return Sql.number(transactions, "select count(*) from certification where product_id = " + product);
+    }
+
+    /** The batch desk: another province's batch and its events are unknown (404), and stay as they were. */
+    private void batchDeskCases(Map<String, ScopeCase> cases) {
+        String batch = "/admin/batches/" + lamdongBatch;
+        String event = batch + "/events/" + lamdongEvent;
+        String lot = Sql.text(transactions, "select lot_number from batch where id = " + lamdongBatch);
+        cases.put("GET /admin/batches", () -> {
+            Document list = Pages.html(ok(hanoiAdmin.get("/admin/batches")));
+            assertFalse(list.select("[data-batch]").isEmpty(), "Hà Nội's own batches are listed");
+            assertTrue(list.select("[data-batch=" + lamdongBatch + "]").isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/batches?q=" + lot))
+                    .select("[data-batch=" + lamdongBatch + "]")
+                    .isEmpty());
+        });
+        cases.put(
+                "GET /admin/batches/new",
+                () -> assertTrue(Pages.html(ok(hanoiAdmin.get("/admin/batches/new")))
+                        .select("#batch-product option[value=" + lamdongProduct + "]")
+                        .isEmpty()));
+        cases.put("POST /admin/batches/new", () -> {
+            long before = Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct);
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/batches/new",
+                    Map.of(
+                            "product",
+                            Long.toString(lamdongProduct),
+                            "lot",
+                            "SCOPE-" + System.nanoTime() % 100_000,
+                            "productionDate",
+                            "2026-01-02",
+                            "quantity",
+                            "10"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(
+                    before,
+                    Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct));
+        });
+        String quantity = Sql.text(transactions, "select quantity from batch where id = " + lamdongBatch);
+        cases.put("GET /admin/batches/{id}", () -> assertNotFound(hanoiAdmin.get(batch)));
+        cases.put("POST /admin/batches/{id}", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    batch,
+                    Map.of(
+                            "product",
+                            Long.toString(lamdongProduct),
+                            "lot",
+                            lot,
+                            "productionDate",
+                            "2026-01-02",
+                            "quantity",
+                            "999")));
+            assertEquals(quantity, Sql.text(transactions, "select quantity from batch where id = " + lamdongBatch));
+        });
+        long events = Sql.number(transactions, "select count(*) from trace_event where batch_id = " + lamdongBatch);
+        String what = Sql.text(transactions, "select what from trace_event where id = " + lamdongEvent);
+        Map<String, String> eventForm =
+                Map.of("type", "HARVEST", "occurredAt", "2026-01-02T08:00", "what", "Changed", "place", "Elsewhere");
+        cases.put("POST /admin/batches/{id}/events", () -> {
+            assertNotFound(hanoiAdmin.post(batch + "/events", eventForm));
+            assertEquals(
+                    events,
+                    Sql.number(transactions, "select count(*) from trace_event where batch_id = " + lamdongBatch));
+        });
+        cases.put("GET /admin/batches/{id}/events/{eventId}", () -> assertNotFound(hanoiAdmin.get(event)));
+        cases.put("POST /admin/batches/{id}/events/{eventId}", () -> {
+            assertNotFound(hanoiAdmin.post(event, eventForm));
+            assertEquals(what, Sql.text(transactions, "select what from trace_event where id = " + lamdongEvent));
+        });
+        cases.put("POST /admin/batches/{id}/events/{eventId}/delete", () -> {
+            assertNotFound(hanoiAdmin.post(event + "/delete", Map.of()));
+            assertEquals(1, Sql.number(transactions, "select count(*) from trace_event where id = " + lamdongEvent));
+        });
+    }
+
+    /** The stamp desk: another province's runs are unknown (404) and its batches cannot be issued for. */
+    private void stampDeskCases(Map<String, ScopeCase> cases) {
+        cases.put("GET /admin/stamps", () -> {
+            Document desk = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch)));
+            assertFalse(desk.select("#stamps-batch option[value]").isEmpty(), "Hà Nội's own batches are offered");
+            assertTrue(desk.select("[data-run=" + lamdongRun + "]").isEmpty());
+            assertTrue(desk.select("#stamps-batch option[value=" + lamdongBatch + "]")
+                    .isEmpty());
+            assertTrue(desk.select("#stamps-product option[value=" + lamdongProduct + "]")
+                    .isEmpty());
+        });
+        cases.put("POST /admin/stamps", () -> {
+            long before =
+                    Sql.number(transactions, "select count(*) from stamp_issue where product_id = " + lamdongProduct);
+            HttpResponse<String> batch = hanoiAdmin.post(
+                    "/admin/stamps", Map.of("kind", "ITEM", "batch", Long.toString(lamdongBatch), "quantity", "3"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, batch.getStatus());
+            HttpResponse<String> product = hanoiAdmin.post(
+                    "/admin/stamps",
+                    Map.of("kind", "PRODUCT", "product", Long.toString(lamdongProduct), "quantity", "3"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, product.getStatus());
+            assertEquals(
+                    before,
+                    Sql.number(transactions, "select count(*) from stamp_issue where product_id = " + lamdongProduct));
+        });
+        for (String path : new String[] {
+            "/admin/stamps/{id}",
+            "/admin/stamps/{id}/status",
+            "/admin/stamps/{id}/stamps.csv",
+            "/admin/stamps/{id}/sheet.pdf"
+        }) {
+            cases.put(
+                    "GET " + path,
+                    () -> assertNotFound(hanoiAdmin.get(path.replace("{id}", Long.toString(lamdongRun)))));
+        }
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertEquals(HttpStatus.OK, response.getStatus(), response.body());
+        return response;
     }
 
     private static void assertNotFound(HttpResponse<String> response) {

@@ -93,4 +93,30 @@ public final class StampFixtures {
             }
         });
     }
+
+    /**
+     * Removes batches a test recorded, with their events, stamps and stamp runs: other tests check that every batch
+     * is a demo batch as the demo loaded it (six events, one batch stamp per product, EPCIS documents).
+     */
+    public void removeBatches(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        transactions.executeWrite(tx -> {
+            java.sql.Array array = tx.getConnection().createArrayOf("bigint", ids.toArray());
+            for (String sql : new String[] {
+                "delete from stamp_network where stamp_id in (select id from stamp where batch_id = any(?))",
+                "delete from stamp where batch_id = any(?)",
+                "delete from stamp_issue where batch_id = any(?)",
+                "delete from trace_event where batch_id = any(?)",
+                "delete from batch where id = any(?)"
+            }) {
+                try (PreparedStatement statement = tx.getConnection().prepareStatement(sql)) {
+                    statement.setArray(1, array);
+                    statement.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
 }

@@ -146,15 +146,18 @@ class DigitalLinkController {
             HttpRequest<?> request) {
         boolean wantsLinkset = "linkset".equals(linkType) || "all".equals(linkType) || prefersLinkset(request);
         String scanned = request.getPath();
+        if (pages.slowedDown(request)) {
+            return refuse(wantsLinkset, scanned, false, request);
+        }
         Optional<String> gtin14 = Gtin.normalise(gtin);
         if (gtin14.isEmpty()
                 || (lot != null && !lot.matches(CSET_82))
                 || (serial != null && !serial.matches(CSET_82))) {
-            return refuse(wantsLinkset, scanned, true);
+            return refuse(wantsLinkset, scanned, true, request);
         }
         Optional<StampLookup.DigitalLinkTarget> target = lookup.digitalLink(gtin14.get(), lot);
         if (target.isEmpty() || (lot != null && target.get().batchId() == null)) {
-            return refuse(wantsLinkset, scanned, false);
+            return refuse(wantsLinkset, scanned, false, request);
         }
         StampLookup.DigitalLinkTarget found = target.get();
         OptionalLong stamp;
@@ -168,7 +171,7 @@ class DigitalLinkController {
             stamp = known == null ? OptionalLong.empty() : OptionalLong.of(known);
         }
         if (stamp.isEmpty()) {
-            return refuse(wantsLinkset, scanned, false);
+            return refuse(wantsLinkset, scanned, false, request);
         }
         String anchor = anchor(found, serial == null ? null : codes.codeOf(stamp.getAsLong()));
         String linksetLink = "<" + anchor + "?linkType=linkset>; rel=\"linkset\"; type=\"" + LINKSET + "\"";
@@ -251,15 +254,24 @@ class DigitalLinkController {
         }
     }
 
-    private HttpResponse<?> refuse(boolean wantsLinkset, String scanned, boolean malformed) {
-        if (wantsLinkset) {
-            throw new LinksetProblem(
-                    malformed ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND,
-                    malformed
-                            ? "not a well-formed GS1 Digital Link (GTIN check digit, lot or serial)"
-                            : "no such product, batch or item on this portal");
+    /**
+     * Refuses something this portal never issued, counted like every such scan (per day and network) and limited per
+     * network like those of {@code /q/}: past the limit, 429 without reading the database.
+     */
+    private HttpResponse<?> refuse(boolean wantsLinkset, String scanned, boolean malformed, HttpRequest<?> request) {
+        ScanPages.NotGenuineStamp refused = pages.notGenuine(scanned, request, malformed);
+        if (!wantsLinkset) {
+            throw refused;
         }
-        throw new ScanPages.NotGenuineStamp(scanned, false, malformed);
+        if (refused.limited()) {
+            throw new LinksetProblem(
+                    HttpStatus.TOO_MANY_REQUESTS, "too many identifiers this portal never issued: try again later");
+        }
+        throw new LinksetProblem(
+                malformed ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND,
+                malformed
+                        ? "not a well-formed GS1 Digital Link (GTIN check digit, lot or serial)"
+                        : "no such product, batch or item on this portal");
     }
 
     /** A linkset that cannot be given, answered here as an RFC 9457 problem whatever the request's Accept. */
@@ -271,8 +283,12 @@ class DigitalLinkController {
         problem.put("status", e.status.getCode());
         problem.put("detail", e.getMessage());
         try {
-            return cors(HttpResponse.status(e.status).body(json.writeValueAsBytes(problem)))
+            MutableHttpResponse<?> response = cors(HttpResponse.status(e.status).body(json.writeValueAsBytes(problem)))
                     .contentType(PROBLEM);
+            if (e.status == HttpStatus.TOO_MANY_REQUESTS) {
+                response.header(HttpHeaders.RETRY_AFTER, "60");
+            }
+            return response;
         } catch (IOException io) {
             throw new UncheckedIOException(io);
         }

@@ -23,8 +23,6 @@ import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +31,7 @@ import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
 import vn.ocop.portal.staff.StaffOnly;
-import vn.ocop.portal.traceability.StampCodes;
 import vn.ocop.portal.traceability.Stamps;
-import vn.ocop.portal.traceability.scan.StampLookup;
 
 /**
  * The stamp-issuing API, for personal API tokens (or a staff session with its CSRF token) of roles that may issue
@@ -60,16 +56,14 @@ class StampIssueController {
 
     private final AuditLog audit;
     private final StampIssuing issuing;
-    private final StampLookup lookup;
+    private final StampSheets sheets;
     private final Stamps stamps;
-    private final StampCodes codes;
 
-    StampIssueController(AuditLog audit, StampIssuing issuing, StampLookup lookup, Stamps stamps, StampCodes codes) {
+    StampIssueController(AuditLog audit, StampIssuing issuing, StampSheets sheets, Stamps stamps) {
         this.audit = audit;
         this.issuing = issuing;
-        this.lookup = lookup;
+        this.sheets = sheets;
         this.stamps = stamps;
-        this.codes = codes;
     }
 
     /** The quantity must be a JSON whole number ({@link WholeNumber}). */
@@ -80,7 +74,14 @@ class StampIssueController {
 
     @Serdeable
     record Progress(
-            long id, long batchId, int quantity, int issued, String status, int percent, String csv, String sheet) {}
+            long id,
+            @Nullable Long batchId,
+            int quantity,
+            int issued,
+            String status,
+            int percent,
+            String csv,
+            String sheet) {}
 
     @Post("/batches/{batchId}/stamp-issues")
     @Produces(MediaType.APPLICATION_JSON)
@@ -118,6 +119,7 @@ class StampIssueController {
     @StaffOnly(Permission.DOWNLOAD_STAMPS)
     HttpResponse<StreamedFile> csv(Staff staff, long id) {
         StampIssuing.Run run = done(id, staff);
+        sheets.downloaded(staff, run, "csv", 0, run.issued());
         ChunkPipe pipe = new ChunkPipe(8);
         // Rows flow from a database cursor through the pipe to the client: never all in memory.
         Thread.ofVirtual().name("stamp-csv-" + id).start(() -> {
@@ -146,15 +148,9 @@ class StampIssueController {
                     HttpStatus.BAD_REQUEST, "from must be 0 or more and count between 1 and " + MAX_SHEET);
         }
         StampIssuing.Run run = done(id, staff);
-        int stars = lookup.stars(run.productId());
-        List<StampSheet.Label> labels = new ArrayList<>(count);
-        issuing.forEachStamp(run.id(), from, count, serial -> {
-            String code = codes.codeOf(serial);
-            labels.add(new StampSheet.Label(stamps.url(code), code, stars));
-        });
-        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream(labels.size() * 2_000 + 4_096);
-        StampSheet.write(labels, pdf);
-        return HttpResponse.ok(pdf.toByteArray())
+        byte[] pdf = sheets.sheet(run, from, count);
+        sheets.downloaded(staff, run, "pdf", from, count);
+        return HttpResponse.ok(pdf)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"ocop-stamps-" + id + "-" + from + ".pdf\"")
@@ -183,7 +179,7 @@ class StampIssueController {
                 run.quantity(),
                 run.issued(),
                 run.status(),
-                (int) (100L * run.issued() / run.quantity()),
+                run.percent(),
                 URI.create(base + "/stamps.csv").toString(),
                 URI.create(base + "/sheet.pdf").toString());
     }

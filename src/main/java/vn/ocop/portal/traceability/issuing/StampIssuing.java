@@ -13,7 +13,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,14 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.portal.certification.CertificateStatus;
 import vn.ocop.portal.certification.RecordedStatus;
+import vn.ocop.portal.staff.Csv;
 import vn.ocop.portal.staff.Scope;
 import vn.ocop.portal.traceability.StampCodes;
+import vn.ocop.portal.traceability.StampKind;
 
 /**
- * Issues N item stamps for a batch (up to 100,000 in one run) in chunks of 1,000, each chunk in its own
- * transaction, so memory stays flat and progress is visible. A run is identified by its idempotency key: asking
- * again returns the same run and, when an earlier process stopped in the middle, continues it; the row lock on the
- * run means two runners never issue more than asked.
+ * Issues stamps in runs of up to 100,000 labels: N item stamps of a batch (each its own serial) in chunks of 1,000,
+ * each chunk in its own transaction, so memory stays flat and progress is visible; or N labels of a product's or a
+ * batch's one stamp (issued if it does not exist yet, done at once). A run is identified by its idempotency key:
+ * asking again returns the same run and, when an earlier process stopped in the middle, continues it; the row lock
+ * on the run means two runners never issue more than asked. The API and the stamp desk share it.
  */
 @Singleton
 class StampIssuing {
@@ -43,15 +50,27 @@ class StampIssuing {
     /** An issuing run and how far it got. */
     record Run(
             long id,
-            long batchId,
+            StampKind kind,
+            @Nullable Long batchId,
             long productId,
-            String lotNumber,
+            String productName,
+            @Nullable String lotNumber,
             @Nullable String gtin14,
             int quantity,
             int issued,
             String status,
             String provinceCode,
-            long producerId) {}
+            long producerId,
+            Instant createdAt) {
+
+        public int percent() {
+            return (int) (100L * issued / quantity);
+        }
+
+        public boolean done() {
+            return "DONE".equals(status);
+        }
+    }
 
     /** A run asked for, and whether this request created it (an idempotent repeat did not). */
     record Started(Run run, boolean created) {}
@@ -72,10 +91,26 @@ class StampIssuing {
     }
 
     /**
-     * Starts (or finds, or resumes) the run of this idempotency key, for a batch within the scope (another scope's
-     * batch is as unknown as a missing one).
+     * Starts (or finds, or resumes) the item-stamp run of this idempotency key, for a batch within the scope (another
+     * scope's batch is as unknown as a missing one).
      */
     Started start(long batchId, int quantity, String key, LocalDate today, Scope scope) {
+        return start(StampKind.ITEM, null, batchId, quantity, key, today, scope);
+    }
+
+    /**
+     * Starts (or finds, or resumes) the run of this idempotency key: {@code quantity} labels of a product's stamp
+     * ({@code batchId} null), of a batch's stamp, or item stamps of a batch. The product is read from the batch when
+     * a batch is named; a product or batch outside the scope is as unknown as a missing one.
+     */
+    Started start(
+            StampKind kind,
+            @Nullable Long productId,
+            @Nullable Long batchId,
+            int quantity,
+            String key,
+            LocalDate today,
+            Scope scope) {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw new HttpStatusException(
                     HttpStatus.BAD_REQUEST, "quantity must be between 1 and " + MAX_QUANTITY + ", not " + quantity);
@@ -84,31 +119,94 @@ class StampIssuing {
             throw new HttpStatusException(
                     HttpStatus.BAD_REQUEST, "an idempotency key of 1 to 100 characters is needed");
         }
+        if ((kind == StampKind.PRODUCT) != (batchId == null) || (batchId == null && productId == null)) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "a product stamp names a product, others a batch");
+        }
         Started started = transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            requireMarkAllowed(connection, batchId, today, scope);
+            long product = requireMarkAllowed(connection, productId, batchId, today, scope);
             int inserted;
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into stamp_issue (batch_id, idempotency_key, quantity) values (?, ?, ?)
+                    insert into stamp_issue (kind, product_id, batch_id, idempotency_key, quantity)
+                    values (?, ?, ?, ?, ?)
                     on conflict (idempotency_key) do nothing
                     """)) {
-                insert.setLong(1, batchId);
-                insert.setString(2, key);
-                insert.setInt(3, quantity);
+                insert.setString(1, kind.name());
+                insert.setLong(2, product);
+                insert.setObject(3, batchId);
+                insert.setString(4, key);
+                insert.setInt(5, quantity);
                 inserted = insert.executeUpdate();
             }
             Run found = find(connection, "i.idempotency_key = ?", key).orElseThrow();
-            if (found.batchId() != batchId || found.quantity() != quantity) {
+            if (found.kind() != kind
+                    || found.productId() != product
+                    || !Objects.equals(found.batchId(), batchId)
+                    || found.quantity() != quantity) {
                 throw new HttpStatusException(
                         HttpStatus.CONFLICT, "this idempotency key was used for another batch or quantity");
+            }
+            if (kind != StampKind.ITEM && !found.done()) {
+                // One stamp for all the labels: issued now if it does not exist yet, and the run is done.
+                ensureSharedStamp(connection, kind, product, batchId);
+                try (PreparedStatement done = connection.prepareStatement(
+                        "update stamp_issue set issued = quantity, status = 'DONE', finished_at = now() where id = ?")) {
+                    done.setLong(1, found.id());
+                    done.executeUpdate();
+                }
+                found = find(connection, "i.id = ?", found.id()).orElseThrow();
             }
             return new Started(found, inserted == 1);
         });
         Run run = started.run();
-        if (!"DONE".equals(run.status()) && active.add(run.id())) {
+        if (!run.done() && active.add(run.id())) {
             runner.execute(() -> complete(run.id()));
         }
         return started;
+    }
+
+    /** The runs within the scope, newest first, optionally of one batch. */
+    List<Run> list(Scope scope, @Nullable Long batchId, int offset, int limit) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection()
+                    .prepareStatement(SELECT_RUN + " where (cast(? as bigint) is null or i.batch_id = ?)" + WITHIN
+                            + " order by i.id desc offset ? limit ?")) {
+                bind(select, scope.bindings(new Object[] {batchId, batchId}, offset, limit));
+                List<Run> runs = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        runs.add(run(rows));
+                    }
+                }
+                return runs;
+            }
+        });
+    }
+
+    long count(Scope scope, @Nullable Long batchId) {
+        return number("""
+                select count(*) from stamp_issue i join product p on p.id = i.product_id
+                join producer pr on pr.id = p.producer_id
+                where (cast(? as bigint) is null or i.batch_id = ?)""" + WITHIN, scope.bindings(new Object[] {batchId, batchId}));
+    }
+
+    /** How many runs within the scope failed and were not continued since. */
+    long failed(Scope scope) {
+        return number("""
+                select count(*) from stamp_issue i join product p on p.id = i.product_id
+                join producer pr on pr.id = p.producer_id where i.status = 'FAILED'""" + WITHIN, scope.bindings(new Object[0]));
+    }
+
+    private long number(String sql, Object[] parameters) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(sql)) {
+                bind(select, parameters);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
     }
 
     /** The run, if its batch lies within the scope. */
@@ -117,13 +215,39 @@ class StampIssuing {
                 status -> find(status.getConnection(), "i.id = ?" + WITHIN, scope.bindings(new Object[] {id})));
     }
 
-    /** Streams the run's stamps, in issuing order, to {@code each}: a cursor of 1,000 rows at a time. */
-    void forEachStamp(long runId, long offset, long limit, Consumer<Long> each) {
+    /**
+     * Streams the run's stamps, in issuing order, to {@code each}: a cursor of 1,000 rows at a time. A product or
+     * batch run gives its one stamp once per label.
+     */
+    void forEachStamp(Run run, long offset, long limit, Consumer<Long> each) {
+        if (run.kind() != StampKind.ITEM) {
+            long labels = Math.max(0, Math.min(limit, run.issued() - offset));
+            if (labels == 0) {
+                return;
+            }
+            long serial = transactions.executeRead(status -> {
+                try (PreparedStatement select = status.getConnection()
+                        .prepareStatement(
+                                run.kind() == StampKind.PRODUCT
+                                        ? "select serial from stamp where kind = 'PRODUCT' and product_id = ?"
+                                        : "select serial from stamp where kind = 'BATCH' and batch_id = ?")) {
+                    select.setLong(1, run.kind() == StampKind.PRODUCT ? run.productId() : run.batchId());
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                }
+            });
+            for (long i = 0; i < labels; i++) {
+                each.accept(serial);
+            }
+            return;
+        }
         transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection()
                     .prepareStatement("select serial from stamp where issue_id = ? order by id offset ? limit ?")) {
                 select.setFetchSize(CHUNK);
-                select.setLong(1, runId);
+                select.setLong(1, run.id());
                 select.setLong(2, offset);
                 select.setLong(3, limit);
                 try (ResultSet rows = select.executeQuery()) {
@@ -140,13 +264,38 @@ class StampIssuing {
     void writeCsv(Run run, String baseUrl, Writer out) {
         try {
             out.write("code,short_code,url,lot,gtin\r\n");
-            String lot = csv(run.lotNumber());
+            String lot = run.lotNumber() == null ? "" : csv(run.lotNumber());
             String gtin = run.gtin14() == null ? "" : run.gtin14();
-            forEachStamp(run.id(), 0, Long.MAX_VALUE, serial -> {
+            forEachStamp(run, 0, Long.MAX_VALUE, serial -> {
                 String code = codes.codeOf(serial);
                 try {
                     out.write(code + "," + StampCodes.grouped(code) + "," + baseUrl + "/q/" + code + "," + lot + ","
                             + gtin + "\r\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The desk's CSV: the product's name too, and every cell quoted and defused for spreadsheets ({@link Csv}), since
+     * people open it in one before printing.
+     */
+    void writeDeskCsv(Run run, String baseUrl, Writer out) {
+        try {
+            out.write('\uFEFF'); // so that spreadsheets read the Vietnamese as UTF-8
+            out.write("code,short_code,url,product,lot,gtin\r\n");
+            String tail = "," + Csv.cell(run.productName()) + "," + Csv.cell(run.lotNumber()) + ","
+                    + Csv.cell(run.gtin14()) + "\r\n";
+            forEachStamp(run, 0, Long.MAX_VALUE, serial -> {
+                String code = codes.codeOf(serial);
+                try {
+                    out.write(Csv.cell(code) + "," + Csv.cell(StampCodes.grouped(code)) + ","
+                            + Csv.cell(baseUrl + "/q/" + code) + tail);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -170,8 +319,24 @@ class StampIssuing {
             }
         } catch (RuntimeException e) {
             LOG.error("Issuing stamps of run {} failed; asking again with the same key continues it", runId, e);
+            markFailed(runId);
         } finally {
             active.remove(runId);
+        }
+    }
+
+    private void markFailed(long runId) {
+        try {
+            transactions.executeWrite(status -> {
+                try (PreparedStatement failed = status.getConnection()
+                        .prepareStatement("update stamp_issue set status = 'FAILED', failed_at = now()"
+                                + " where id = ? and status = 'RUNNING'")) {
+                    failed.setLong(1, runId);
+                    return failed.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Could not mark stamp run {} as failed", runId, e);
         }
     }
 
@@ -184,8 +349,8 @@ class StampIssuing {
             long batchId;
             long productId;
             try (PreparedStatement lock = connection.prepareStatement("""
-                    select i.quantity, i.issued, i.batch_id, b.product_id from stamp_issue i
-                    join batch b on b.id = i.batch_id where i.id = ? for update of i
+                    select i.quantity, i.issued, i.batch_id, i.product_id from stamp_issue i
+                    where i.id = ? for update
                     """)) {
                 lock.setLong(1, runId);
                 try (ResultSet row = lock.executeQuery()) {
@@ -195,6 +360,11 @@ class StampIssuing {
                     batchId = row.getLong(3);
                     productId = row.getLong(4);
                 }
+            }
+            try (PreparedStatement running = connection.prepareStatement(
+                    "update stamp_issue set status = 'RUNNING' where id = ? and status = 'FAILED'")) {
+                running.setLong(1, runId);
+                running.executeUpdate();
             }
             int wanted = Math.min(CHUNK, quantity - issued);
             if (wanted <= 0) {
@@ -241,23 +411,53 @@ class StampIssuing {
         }
     }
 
-    /** Stamps carry the OCOP mark and stars: only for a product whose certificate allows them today. */
-    private static void requireMarkAllowed(Connection connection, long batchId, LocalDate today, Scope scope)
+    /** The one stamp of a product or a batch, issued unless it exists (its partial unique index decides). */
+    private void ensureSharedStamp(Connection connection, StampKind kind, long productId, @Nullable Long batchId)
+            throws SQLException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try (PreparedStatement exists = connection.prepareStatement(
+                    kind == StampKind.PRODUCT
+                            ? "select 1 from stamp where kind = 'PRODUCT' and product_id = ?"
+                            : "select 1 from stamp where kind = 'BATCH' and batch_id = ?")) {
+                exists.setLong(1, kind == StampKind.PRODUCT ? productId : batchId);
+                try (ResultSet row = exists.executeQuery()) {
+                    if (row.next()) {
+                        return;
+                    }
+                }
+            }
+            // "on conflict do nothing": another request issued it meanwhile, or (about never) the serial was drawn.
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into stamp (serial, kind, product_id, batch_id) values (?, ?, ?, ?) on conflict do nothing")) {
+                insert.setLong(1, codes.newSerial());
+                insert.setString(2, kind.name());
+                insert.setLong(3, productId);
+                insert.setObject(4, batchId);
+                insert.executeUpdate();
+            }
+        }
+        throw new IllegalStateException("could not issue the " + kind + " stamp of product " + productId);
+    }
+
+    /**
+     * Stamps carry the OCOP mark and stars: only for a product whose certificate allows them today. Returns the
+     * product (the batch's, when a batch is named).
+     */
+    private static long requireMarkAllowed(
+            Connection connection, @Nullable Long productId, @Nullable Long batchId, LocalDate today, Scope scope)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select c.status, c.valid_until from batch b
-                join product p on p.id = b.product_id join producer pr on pr.id = p.producer_id
-                left join lateral (select status, valid_until from certification where product_id = b.product_id
+                select c.status, c.valid_until, p.id from product p join producer pr on pr.id = p.producer_id
+                left join lateral (select status, valid_until from certification where product_id = p.id
                                    order by decision_date desc, id desc limit 1) c on true
-                where b.id = ?
+                where (cast(? as bigint) is null or p.id = ?)
+                  and (cast(? as bigint) is null or p.id = (select product_id from batch where id = ?))
                 """ + WITHIN)) {
-            Object[] parameters = scope.bindings(new Object[] {batchId});
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
+            bind(select, scope.bindings(new Object[] {productId, productId, batchId, batchId}));
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    throw new HttpStatusException(HttpStatus.NOT_FOUND, "no batch " + batchId);
+                    throw new HttpStatusException(
+                            HttpStatus.NOT_FOUND, batchId == null ? "no product " + productId : "no batch " + batchId);
                 }
                 String recorded = row.getString(1);
                 if (recorded == null
@@ -268,40 +468,57 @@ class StampIssuing {
                             HttpStatus.CONFLICT,
                             "the product's OCOP certificate is not valid: no stamps may be issued for it");
                 }
+                return row.getLong(3);
             }
         }
     }
 
+    private static final String SELECT_RUN = """
+            select i.id, i.kind, i.batch_id, i.product_id, p.name, b.lot_number, lpad(p.gtin, 14, '0'), i.quantity,
+                   i.issued, i.status, pr.province_code, p.producer_id, i.created_at
+            from stamp_issue i join product p on p.id = i.product_id left join batch b on b.id = i.batch_id
+            join producer pr on pr.id = p.producer_id
+            """;
+
     private static Optional<Run> find(Connection connection, String condition, Object... values) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                select i.id, i.batch_id, b.product_id, b.lot_number, lpad(p.gtin, 14, '0'), i.quantity, i.issued,
-                       i.status, pr.province_code, p.producer_id
-                from stamp_issue i join batch b on b.id = i.batch_id join product p on p.id = b.product_id
-                join producer pr on pr.id = p.producer_id
-                """ + " where " + condition)) {
-            for (int i = 0; i < values.length; i++) {
-                select.setObject(i + 1, values[i]);
-            }
+        try (PreparedStatement select = connection.prepareStatement(SELECT_RUN + " where " + condition)) {
+            bind(select, values);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Run(
-                        row.getLong(1),
-                        row.getLong(2),
-                        row.getLong(3),
-                        row.getString(4),
-                        row.getString(5),
-                        row.getInt(6),
-                        row.getInt(7),
-                        row.getString(8),
-                        row.getString(9),
-                        row.getLong(10)));
+                return Optional.of(run(row));
             }
         }
     }
 
+    private static Run run(ResultSet row) throws SQLException {
+        return new Run(
+                row.getLong(1),
+                StampKind.valueOf(row.getString(2)),
+                (Long) row.getObject(3),
+                row.getLong(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getInt(8),
+                row.getInt(9),
+                row.getString(10),
+                row.getString(11),
+                row.getLong(12),
+                row.getObject(13, java.time.OffsetDateTime.class).toInstant());
+    }
+
+    private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+    }
+
+    /** A cell of the API's CSV: quoted only when it must be, and defused when a spreadsheet would run it. */
     private static String csv(String value) {
-        return value.matches("[^\",\r\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
+        return value.matches("[^\",\r\n]*") && (value.isEmpty() || "=+-@\t".indexOf(value.charAt(0)) < 0)
+                ? value
+                : Csv.cell(value);
     }
 }

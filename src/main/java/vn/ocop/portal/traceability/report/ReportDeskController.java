@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
-import vn.ocop.portal.staff.StaffDenied;
 import vn.ocop.portal.staff.StaffOnly;
 import vn.ocop.portal.traceability.Stamps;
 
@@ -110,7 +110,8 @@ class ReportDeskController {
     }
 
     private ReportTriage.Report report(Staff staff, long id) {
-        return triage.one(id, staff.scope()).orElseThrow(StaffDenied::new);
+        return triage.one(id, staff.scope())
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no such report"));
     }
 
     private HttpResponse<?> detail(

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -27,7 +28,6 @@ import java.util.stream.Stream;
 import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
-import vn.ocop.portal.staff.StaffDenied;
 import vn.ocop.portal.staff.StaffMenuEntry;
 import vn.ocop.portal.staff.StaffOnly;
 import vn.ocop.portal.traceability.StampSettings;
@@ -99,7 +99,8 @@ class CopyWarningDeskController {
     }
 
     private CopyWarnings.Warning warning(Staff staff, long id) {
-        return warnings.one(id, staff.scope()).orElseThrow(StaffDenied::new);
+        return warnings.one(id, staff.scope())
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no such copy warning"));
     }
 
     private HttpResponse<?> detail(

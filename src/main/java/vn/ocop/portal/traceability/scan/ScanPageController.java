@@ -1,11 +1,11 @@
 package vn.ocop.portal.traceability.scan;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
@@ -13,10 +13,12 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import vn.ocop.portal.shared.Language;
 import vn.ocop.portal.traceability.StampCodes;
 
 /**
@@ -33,16 +35,39 @@ class ScanPageController {
     private final ScanPages pages;
     private final QrImageController images;
     private final ExecutorService blocking;
+    /** The answer to a network past the limit: one small page in both languages, made once (no rendering). */
+    private final byte[] slowDown;
 
     ScanPageController(
             StampCodes codes,
             ScanPages pages,
             QrImageController images,
-            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            MessageSource messages) {
         this.codes = codes;
         this.pages = pages;
         this.images = images;
         this.blocking = blocking;
+        this.slowDown = slowDownPage(messages);
+    }
+
+    private static byte[] slowDownPage(MessageSource messages) {
+        String[] vi = slowDownText(messages, Language.VI);
+        String[] en = slowDownText(messages, Language.EN);
+        return ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                        + "<title>" + vi[0] + "</title></head><body><main><h1>" + vi[0] + "</h1><p>" + vi[1]
+                        + "</p><section lang=\"en\"><h2>" + en[0] + "</h2><p>" + en[1] + "</p></section>"
+                        + "</main></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String[] slowDownText(MessageSource messages, Language language) {
+        MessageSource.MessageContext context = MessageSource.MessageContext.of(language.locale());
+        return new String[] {
+            messages.getMessage("traceability.slow-down.title", context).orElseThrow(),
+            messages.getMessage("traceability.slow-down.text", context).orElseThrow()
+        };
     }
 
     @Get("/{code}")
@@ -77,13 +102,16 @@ class ScanPageController {
         HttpStatus status = e.limited()
                 ? HttpStatus.TOO_MANY_REQUESTS
                 : e.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND;
-        MutableHttpResponse<?> response = HttpResponse.status(status)
+        if (e.limited()) {
+            return HttpResponse.status(status)
+                    .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header(HttpHeaders.RETRY_AFTER, "60")
+                    .body(slowDown);
+        }
+        return HttpResponse.status(status)
                 .contentType(MediaType.TEXT_HTML_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new ModelAndView<>("traceability/not-genuine", Map.of("code", shown)));
-        if (e.limited()) {
-            response.header(HttpHeaders.RETRY_AFTER, "60");
-        }
-        return response;
     }
 }

@@ -100,10 +100,28 @@ public class ScanPages {
      * slow down (429): a script inventing codes, not a person misreading one.
      */
     NotGenuineStamp notGenuine(String scanned, HttpRequest<?> request) {
+        return notGenuine(scanned, request, false);
+    }
+
+    /**
+     * As {@link #notGenuine(String, HttpRequest)}, for any address a stamp can be scanned by (GS1 Digital Link too).
+     *
+     * @param malformed what was scanned is not even a well-formed identifier
+     */
+    public NotGenuineStamp notGenuine(String scanned, HttpRequest<?> request, boolean malformed) {
         String network = network(request);
         scanLog.record(ScanLog.Scan.notGenuine(Instant.now(), scanned, userAgent(request), network));
         AtomicInteger count = refusedThisMinute.get(network, n -> new AtomicInteger());
-        return new NotGenuineStamp(scanned, count.incrementAndGet() > settings.notGenuinePerMinute(), false);
+        return new NotGenuineStamp(scanned, count.incrementAndGet() > settings.notGenuinePerMinute(), malformed);
+    }
+
+    /**
+     * Whether the caller's network is past {@link StampSettings#notGenuinePerMinute} scans of codes never issued this
+     * minute: an address that must read the database to tell (GS1 Digital Link) refuses it before reading.
+     */
+    public boolean slowedDown(HttpRequest<?> request) {
+        AtomicInteger count = refusedThisMinute.getIfPresent(network(request));
+        return count != null && count.get() > settings.notGenuinePerMinute();
     }
 
     private MutableHttpResponse<?> answer(
@@ -182,7 +200,7 @@ public class ScanPages {
          * @param limited whether the network made too many such scans this minute (answered 429)
          * @param malformed whether what was scanned is not even a well-formed identifier (answered 400, not 404)
          */
-        public NotGenuineStamp(String code, boolean limited, boolean malformed) {
+        NotGenuineStamp(String code, boolean limited, boolean malformed) {
             super(null, null, false, false);
             this.code = code;
             this.limited = limited;
@@ -194,7 +212,7 @@ public class ScanPages {
         }
 
         /** The network made too many such scans this minute. */
-        boolean limited() {
+        public boolean limited() {
             return limited;
         }
 

@@ -36,7 +36,7 @@ import vn.ocop.portal.traceability.Stamps;
 /**
  * The copy-warning desk: a stamp scanned in three provinces is listed for review; an officer of its province clears
  * it (the scan page stops warning at once) or confirms it (the page always warns); the decision is audited; another
- * province's officer and a viewer cannot review it.
+ * province's officer finds no such warning (404) and a viewer cannot review it (403).
  */
 @MicronautTest(transactional = false)
 class CopyWarningDeskTest {

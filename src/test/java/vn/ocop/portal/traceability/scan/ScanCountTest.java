@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -222,6 +224,46 @@ class ScanCountTest {
                 Pages.fetch(client, HttpRequest.GET("/q/INVENTED").header("X-Forwarded-For", "10.99.98.9"))
                         .code(),
                 "another network is not limited");
+    }
+
+    @Test
+    void shouldCountAndSlowDownInventedDigitalLinksLikeInventedCodes() {
+        String day = StampFixtures.TODAY.toString();
+        String network = "10.99.97.9";
+        int limit = settings.notGenuinePerMinute();
+        long before = Long.parseLong(
+                fixtures.value("select coalesce(sum(scans), 0) from refused_scan_daily where day = ?::date", day));
+        HttpResponse<String> last = null;
+        for (int i = 0; i <= limit; i++) {
+            // A valid GTIN-13 (check digit 1) this portal never gave a product, and alternately one with a bad
+            // check digit, then a linkset request: every one is refused, counted, and limited per network.
+            String path = i % 3 == 0 ? "/01/4006381333931" : i % 3 == 1 ? "/01/4006381333932" : "/01/4006381333931";
+            MutableHttpRequest<?> request = HttpRequest.GET(path).header("X-Forwarded-For", network);
+            request = i % 3 == 2 ? request.accept("application/linkset+json") : request.accept(Pages.BROWSER_ACCEPT);
+            last = Pages.fetch(client, request);
+            if (i < limit) {
+                assertEquals(i % 3 == 1 ? 400 : 404, last.code(), "scan " + i + " of " + path);
+            }
+        }
+        assertEquals(429, last.code(), "past " + limit + " a minute");
+        assertEquals("60", last.getHeaders().get("Retry-After"));
+        HttpResponse<String> page = Pages.fetch(
+                client,
+                HttpRequest.GET("/01/4006381333931")
+                        .header("X-Forwarded-For", network)
+                        .accept(Pages.BROWSER_ACCEPT));
+        assertEquals(429, page.code());
+        Document slowDown = Pages.html(page);
+        assertEquals("vi", slowDown.selectFirst("html").attr("lang"));
+        assertNotNull(slowDown.selectFirst("section[lang=en] h2"), "in English too");
+        assertTrue(
+                page.body().length() < 1_000,
+                "a small page, nothing rendered: " + page.body().length());
+        scanLog.flush();
+        assertEquals(
+                String.valueOf(before + limit + 2),
+                fixtures.value("select sum(scans) from refused_scan_daily where day = ?::date", day),
+                "every refused Digital Link counted per day and network");
     }
 
     @Test
