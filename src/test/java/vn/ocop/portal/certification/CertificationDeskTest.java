@@ -378,6 +378,38 @@ class CertificationDeskTest {
         }
     }
 
+    @Test
+    void shouldLetAProducerReadItsOwnCertificatesOnlyAndChangeNone() {
+        CertificationFixtures.Made own = fixtures.product("68");
+        CertificationFixtures.Made other = fixtures.product("68");
+        LocalDate today = CertificationFixtures.today();
+        long ownCertificate =
+                fixtures.certificate(own.productId(), "130/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        long otherCertificate =
+                fixtures.certificate(other.productId(), "131/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        SignedInClient producer = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.PRODUCER, Scope.producer(own.producerId()), false));
+
+        List<String> listed = Pages.html(producer.get("/admin/certificates"))
+                .select("tr[data-certificate]")
+                .eachAttr("data-certificate");
+        assertEquals(List.of(Long.toString(ownCertificate)), listed);
+        Document page = Pages.html(producer.get("/admin/certificates/" + ownCertificate));
+        assertTrue(page.select("form[data-action]").isEmpty(), "a producer decides nothing");
+        assertNotNull(page.selectFirst("a[data-pdf]"), "but may print its certificate");
+        assertEquals(
+                HttpStatus.NOT_FOUND,
+                producer.get("/admin/certificates/" + otherCertificate).getStatus());
+        assertEquals(
+                HttpStatus.FORBIDDEN,
+                producer.post(
+                                "/admin/certificates/" + ownCertificate + "/revoke",
+                                decision("132/QĐ-UBND", today, "FOOD_SAFETY", ""),
+                                page)
+                        .getStatus());
+        assertEquals("VALID", Sql.text(transactions, "select status from certification where id = " + ownCertificate));
+    }
+
     static Map<String, String> decision(String number, LocalDate date, String reason, String note) {
         Map<String, String> form = new HashMap<>();
         form.put("decisionNumber", number);
