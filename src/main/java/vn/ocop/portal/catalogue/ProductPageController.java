@@ -96,6 +96,7 @@ class ProductPageController {
                 stampCodes.codeOf(product.id()).ifPresent(code -> model.put("stampCode", code));
             }
         }
+        model.put("links", details.links(product.id()));
         model.put(PageMeta.ATTRIBUTE, meta(product, locale));
         return new ModelAndView<>("catalogue/product", model);
     }

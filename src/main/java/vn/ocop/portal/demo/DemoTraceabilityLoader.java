@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.portal.region.AdministrativeUnitLoader;
+import vn.ocop.portal.showroom.ShowroomDemo;
 import vn.ocop.portal.staff.DemoAccounts;
 import vn.ocop.portal.traceability.TraceabilityDemo;
 
@@ -27,16 +28,19 @@ class DemoTraceabilityLoader {
     private final DemoCatalogueLoader catalogue;
     private final TraceabilityDemo traceability;
     private final DemoAccounts accounts;
+    private final ShowroomDemo showroom;
 
     DemoTraceabilityLoader(
             AdministrativeUnitLoader administrativeUnits,
             DemoCatalogueLoader catalogue,
             TraceabilityDemo traceability,
-            DemoAccounts accounts) {
+            DemoAccounts accounts,
+            ShowroomDemo showroom) {
         this.administrativeUnits = administrativeUnits;
         this.catalogue = catalogue;
         this.traceability = traceability;
         this.accounts = accounts;
+        this.showroom = showroom;
     }
 
     @EventListener
@@ -46,6 +50,7 @@ class DemoTraceabilityLoader {
         catalogue.loadIfEmpty(today);
         traceability.loadIfEmpty(today);
         accounts.loadIfMissing();
+        showroom.loadIfEmpty(today);
         traceability
                 .exampleUrls(today)
                 .forEach((status, url) -> LOG.info("Demo stamp, certificate {}: {}", status, url));

@@ -25,7 +25,9 @@ class MessagesFactory {
             "i18n.search",
             "i18n.certification",
             "i18n.api",
-            "i18n.stampdesk");
+            "i18n.stampdesk",
+            "i18n.product",
+            "i18n.showroom");
 
     @Singleton
     @Named("messages")
@@ -88,5 +90,19 @@ class MessagesFactory {
     @Bean(typed = MessageSource.class)
     MessageSource stampdesk() {
         return new ResourceBundleMessageSource(BUNDLES.get(8));
+    }
+
+    @Singleton
+    @Named("product")
+    @Bean(typed = MessageSource.class)
+    MessageSource product() {
+        return new ResourceBundleMessageSource(BUNDLES.get(9));
+    }
+
+    @Singleton
+    @Named("showroom")
+    @Bean(typed = MessageSource.class)
+    MessageSource showroom() {
+        return new ResourceBundleMessageSource(BUNDLES.get(10));
     }
 }

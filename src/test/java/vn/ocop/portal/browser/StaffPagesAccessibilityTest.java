@@ -56,6 +56,8 @@ class StaffPagesAccessibilityTest {
 
     private long event;
     private long run;
+    /** A product with photos and a link, and its producer, for the product desks' pages. */
+    private long[] product;
     /** A stamp with a copy warning and a review, for the copy-warning pages. */
     private long warning;
     /** A certificate (with its actions) and a product without one, for the certification desk. */
@@ -122,6 +124,22 @@ class StaffPagesAccessibilityTest {
         });
     }
 
+    @BeforeAll
+    void productWithPhotoAndLink() {
+        product = transactions.executeWrite(status -> {
+            java.sql.Statement statement = status.getConnection().createStatement();
+            try (java.sql.ResultSet row = statement.executeQuery(
+                    "select p.id, p.producer_id from product p where exists (select 1 from product_photo ph"
+                            + " where ph.product_id = p.id) order by p.id limit 1")) {
+                row.next();
+                long[] found = {row.getLong(1), row.getLong(2)};
+                statement.executeUpdate("insert into product_link (product_id, kind, url, label) values (" + found[0]
+                        + ", 'TOURISM', 'https://dulich.example.vn/lang-nghe', 'Làng nghề')");
+                return found;
+            }
+        });
+    }
+
     @AfterAll
     void removeTheRun() {
         new vn.ocop.portal.traceability.StampFixtures(transactions).update("delete from stamp_issue where id = ?", run);
@@ -161,7 +179,14 @@ class StaffPagesAccessibilityTest {
                     "/admin/certificates/new?q=ki%E1%BB%83m+th%E1%BB%AD",
                     "/admin/certificates/new?product={uncertified}",
                     "/admin/certificates/{certificate}",
-                    "/admin/certificates/{certificate}/renew")) {
+                    "/admin/certificates/{certificate}/renew",
+                    "/admin/producers",
+                    "/admin/producers/new",
+                    "/admin/producers/{producer}",
+                    "/admin/products",
+                    "/admin/products/new",
+                    "/admin/products/{product}",
+                    "/admin/subgroups")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -191,7 +216,9 @@ class StaffPagesAccessibilityTest {
                             .replace("{uncertified}", Long.toString(uncertified))
                             .replace("{batch}", Long.toString(batch))
                             .replace("{event}", Long.toString(event))
-                            .replace("{run}", Long.toString(run));
+                            .replace("{run}", Long.toString(run))
+                            .replace("{producer}", Long.toString(product[1]))
+                            .replace("{product}", Long.toString(product[0]));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);

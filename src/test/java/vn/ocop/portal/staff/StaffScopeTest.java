@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,6 +78,21 @@ class StaffScopeTest {
 
     long lamdongCertificate;
 
+    /** A producer of Lâm Đồng with a product, its photo and its link (the product desks). */
+    long lamdongProducer;
+
+    long lamdongDeskProduct;
+    long lamdongPhoto;
+    long lamdongLink;
+
+    /** A demo display point of Lâm Đồng and a product it stocks or was proposed. */
+    long lamdongPoint;
+
+    long lamdongPointProduct;
+    long lamdongOtherProduct;
+    /** Signed in as a producer account of Lụa Vạn Phúc (Hà Nội). */
+    SignedInClient producerClient;
+
     @BeforeAll
     void records() {
         hanoiAdminAccount = TestStaff.account(context, Role.ADMINISTRATOR, Scope.province("01"), true);
@@ -128,6 +144,38 @@ class StaffScopeTest {
         java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
         lamdongCertificate = certification.certificate(
                 lamdongCertified.productId(), "300/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        String word = UUID.randomUUID().toString().substring(0, 8);
+        lamdongProducer = insert(
+                "insert into producer (name, type, registration_number, address_line, province_code, representative)"
+                        + " values ('HTX Lâm Đồng " + word + "', 'COOPERATIVE', 'LD" + word + "', 'Đà Lạt', '68', 'A')"
+                        + " returning id");
+        lamdongDeskProduct = insert("insert into product (producer_id, group_code, name, slug) values ("
+                + lamdongProducer + ", '02', 'Atiso Lâm Đồng " + word + "', 'scope-" + word + "') returning id");
+        lamdongPhoto = insert("insert into product_photo (product_id, position, content_type, content) values ("
+                + lamdongDeskProduct + ", 0, 'image/png', '\\x89504e47'::bytea) returning id");
+        lamdongLink = insert("insert into product_link (product_id, kind, url) values (" + lamdongDeskProduct
+                + ", 'SHOP', 'https://shop.example.vn/atiso') returning id");
+        lamdongPoint = Sql.number(
+                transactions,
+                "select min(point_id) from display_point_product l join display_point dp on dp.id = l.point_id"
+                        + " where dp.province_code = '68'");
+        lamdongPointProduct = Sql.number(
+                transactions, "select min(product_id) from display_point_product where point_id = " + lamdongPoint);
+        producerClient = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.PRODUCER, Scope.producer(producer), false));
+        lamdongOtherProduct = Sql.number(
+                transactions,
+                "select id from product where producer_id = (select id from producer"
+                        + " where registration_number = '5801742362') order by id limit 1");
+    }
+
+    private long insert(String sql) {
+        return transactions.executeWrite(status -> {
+            try (ResultSet row = status.getConnection().createStatement().executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
     }
 
     /** A route's scope check: it runs the requests and asserts the refusal and that nothing changed. */
@@ -246,6 +294,146 @@ class StaffScopeTest {
                         .anyMatch(line -> line.startsWith(lamdongReport + ","))));
         batchDeskCases(cases);
         stampDeskCases(cases);
+        // The producers and products desks: another province's producer, product, photos and links.
+        cases.put("GET /admin/producers", () -> {
+            for (String query : List.of("", "?q=HTX+Lam+Dong", "?province=68")) {
+                assertTrue(Pages.html(hanoiAdmin.get("/admin/producers" + query))
+                        .select("[data-producer=" + lamdongProducer + "]")
+                        .isEmpty());
+            }
+        });
+        cases.put(
+                "GET /admin/producers/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/producers/new"))
+                        .select("#producer-province option[value=68]")
+                        .isEmpty()));
+        cases.put("POST /admin/producers/new", () -> {
+            String number = "SC" + UUID.randomUUID().toString().substring(0, 8);
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/producers/new",
+                    Map.of(
+                            "name",
+                            "Outside",
+                            "type",
+                            "COOPERATIVE",
+                            "registrationNumber",
+                            number,
+                            "addressLine",
+                            "x",
+                            "province",
+                            "68",
+                            "representative",
+                            "y"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(
+                    0,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from producer where registration_number = '" + number + "'"));
+        });
+        cases.put(
+                "GET /admin/producers/{id}",
+                () -> assertRefused(hanoiAdmin.get("/admin/producers/" + lamdongProducer)));
+        cases.put("POST /admin/producers/{id}", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/producers/" + lamdongProducer,
+                    Map.of("name", "Renamed", "phone", "0912345678", "version", "0")));
+            assertTrue(Sql.text(transactions, "select name from producer where id = " + lamdongProducer)
+                    .startsWith("HTX Lâm Đồng"));
+        });
+        cases.put("GET /admin/products", () -> {
+            for (String query : List.of("?q=atiso+lam+dong", "?province=68", "?producer=" + lamdongProducer)) {
+                assertTrue(Pages.html(hanoiAdmin.get("/admin/products" + query))
+                        .select("[data-product=" + lamdongDeskProduct + "]")
+                        .isEmpty());
+            }
+        });
+        cases.put(
+                "GET /admin/products/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/products/new"))
+                        .select("#product-producer option[value=" + lamdongProducer + "]")
+                        .isEmpty()));
+        cases.put("POST /admin/products/new", () -> {
+            String name = "Outside " + UUID.randomUUID();
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/products/new",
+                    Map.of("producer", Long.toString(lamdongProducer), "group", "02", "name", name));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(0, Sql.number(transactions, "select count(*) from product where name = '" + name + "'"));
+        });
+        cases.put(
+                "GET /admin/products/{id}",
+                () -> assertRefused(hanoiAdmin.get("/admin/products/" + lamdongDeskProduct)));
+        cases.put("POST /admin/products/{id}", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/products/" + lamdongDeskProduct,
+                    Map.of(
+                            "description",
+                            "Changed",
+                            "name",
+                            "Changed",
+                            "producer",
+                            Long.toString(lamdongProducer),
+                            "group",
+                            "02",
+                            "version",
+                            "0")));
+            assertEquals(
+                    "", Sql.text(transactions, "select description from product where id = " + lamdongDeskProduct));
+        });
+        cases.put("POST /admin/products/{id}/photos", () -> {
+            String csrf = Pages.html(hanoiAdmin.get("/admin"))
+                    .selectFirst("input[name=_csrf]")
+                    .val();
+            io.micronaut.http.client.multipart.MultipartBody body =
+                    io.micronaut.http.client.multipart.MultipartBody.builder()
+                            .addPart("photo", "a.png", io.micronaut.http.MediaType.IMAGE_PNG_TYPE, new byte[] {1, 2, 3})
+                            .addPart("alt", "x")
+                            .build();
+            assertRefused(hanoiAdmin.send(
+                    HttpRequest.POST("/admin/products/" + lamdongDeskProduct + "/photos?_csrf=" + csrf, body)
+                            .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE)
+                            .accept(Pages.BROWSER_ACCEPT)));
+            assertEquals(
+                    1,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from product_photo where product_id = " + lamdongDeskProduct));
+        });
+        cases.put("POST /admin/products/{id}/photos/{photoId}", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/products/" + lamdongDeskProduct + "/photos/" + lamdongPhoto, Map.of("action", "delete")));
+            assertEquals(1, Sql.number(transactions, "select count(*) from product_photo where id = " + lamdongPhoto));
+        });
+        cases.put("POST /admin/products/{id}/links", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/products/" + lamdongDeskProduct + "/links",
+                    Map.of("kind", "SHOP", "url", "https://evil.example.vn")));
+            assertEquals(
+                    1,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from product_link where product_id = " + lamdongDeskProduct));
+        });
+        cases.put("POST /admin/products/{id}/links/{linkId}/delete", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/products/" + lamdongDeskProduct + "/links/" + lamdongLink + "/delete", Map.of()));
+            assertEquals(1, Sql.number(transactions, "select count(*) from product_link where id = " + lamdongLink));
+        });
+        // The subgroups serve every province: a province's administrator may not change them.
+        cases.put("GET /admin/subgroups", () -> assertRefused(hanoiAdmin.get("/admin/subgroups")));
+        cases.put("POST /admin/subgroups", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/subgroups", Map.of("group", "01", "code", "01.99", "name", "X", "nameEn", "X")));
+            assertEquals(0, Sql.number(transactions, "select count(*) from product_subgroup where code = '01.99'"));
+        });
+        cases.put("POST /admin/subgroups/{id}", () -> {
+            long first = Sql.number(transactions, "select id from product_subgroup where code = '01.1'");
+            assertRefused(hanoiAdmin.post("/admin/subgroups/" + first, Map.of("name", "Renamed", "nameEn", "Renamed")));
+            assertEquals(
+                    "Thực phẩm tươi sống",
+                    Sql.text(transactions, "select name from product_subgroup where id = " + first));
+        });
         // The search index serves every province: a province's administrator may not rebuild it.
         cases.put("GET /admin/search", () -> assertRefused(hanoiAdmin.get("/admin/search")));
         cases.put("POST /admin/search/reindex", () -> {
@@ -319,6 +507,7 @@ class StaffScopeTest {
             });
         }
         certificationCases(cases);
+        showroomCases(cases);
         return cases;
     }
 
@@ -520,6 +709,82 @@ class StaffScopeTest {
 
     private static void assertNotFound(HttpResponse<String> response) {
         assertEquals(HttpStatus.NOT_FOUND, response.getStatus(), response.body());
+    }
+
+    /** Display points belong to their province; a producer's account proposes its own products only. */
+    private void showroomCases(Map<String, ScopeCase> cases) {
+        String point = "/admin/display-points/" + lamdongPoint;
+        String line = "select count(*) from display_point_product where point_id = " + lamdongPoint;
+        String pointName = "select name from display_point where id = " + lamdongPoint;
+        cases.put(
+                "GET /admin/display-points",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/display-points?q=%C4%90i%E1%BB%83m"))
+                        .select("[data-point=" + lamdongPoint + "]")
+                        .isEmpty()));
+        cases.put(
+                "GET /admin/display-points/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/display-points/new"))
+                        .select("#point-province option[value=68]")
+                        .isEmpty()));
+        cases.put("POST /admin/display-points/new", () -> {
+            String name = "Điểm ngoài tỉnh " + UUID.randomUUID();
+            HttpResponse<String> refused = hanoiAdmin.post("/admin/display-points/new", displayPoint(name, "68"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(0, Sql.number(transactions, "select count(*) from display_point where name = '" + name + "'"));
+        });
+        cases.put("GET /admin/display-points/{id}", () -> assertRefused(hanoiAdmin.get(point)));
+        cases.put("POST /admin/display-points/{id}", () -> {
+            String before = Sql.text(transactions, pointName);
+            assertRefused(hanoiAdmin.post(point, displayPoint("Đổi tên", "01")));
+            assertEquals(before, Sql.text(transactions, pointName));
+        });
+        cases.put("POST /admin/display-points/{id}/products", () -> {
+            long before = Sql.number(transactions, line);
+            assertRefused(hanoiAdmin.post(point + "/products", Map.of("product", Long.toString(lamdongOtherProduct))));
+            assertEquals(before, Sql.number(transactions, line));
+        });
+        cases.put("POST /admin/display-points/{id}/products/{productId}/confirm", () -> {
+            String state = "select state || coalesce(last_confirmed_at::text, '') from display_point_product"
+                    + " where point_id = " + lamdongPoint + " and product_id = " + lamdongPointProduct;
+            String before = Sql.text(transactions, state);
+            assertRefused(hanoiAdmin.post(point + "/products/" + lamdongPointProduct + "/confirm", Map.of()));
+            assertEquals(before, Sql.text(transactions, state));
+        });
+        cases.put("POST /admin/display-points/{id}/products/{productId}/remove", () -> {
+            long before = Sql.number(transactions, line);
+            assertRefused(hanoiAdmin.post(point + "/products/" + lamdongPointProduct + "/remove", Map.of()));
+            assertEquals(before, Sql.number(transactions, line));
+        });
+        // The producer's page lists its own products and lines only.
+        cases.put("GET /admin/assortment", () -> {
+            Document page = Pages.html(producerClient.get("/admin/assortment"));
+            assertTrue(page.select("#proposal-product option[value=" + lamdongOtherProduct + "]")
+                    .isEmpty());
+            assertTrue(page.select("#proposal-product option").size() > 1, "its own products are offered");
+        });
+        cases.put("POST /admin/assortment", () -> {
+            long before = Sql.number(transactions, line);
+            HttpResponse<String> refused = producerClient.post(
+                    "/admin/assortment",
+                    Map.of("point", Long.toString(lamdongPoint), "product", Long.toString(lamdongOtherProduct)));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus(), refused.body());
+            assertEquals(before, Sql.number(transactions, line));
+        });
+    }
+
+    private static Map<String, String> displayPoint(String name, String province) {
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("name", name);
+        form.put("kind", "OTHER");
+        form.put("operator", "Ai đó");
+        form.put("address", "Đâu đó");
+        form.put("province", province);
+        form.put("latitude", "11.9");
+        form.put("longitude", "108.4");
+        form.put("status", "OPEN");
+        form.put("openedOn", "2025-01-01");
+        form.put("statusSince", "2025-01-01");
+        return form;
     }
 
     /** Routes of one's own account have no record of anyone else in their path: the session's account is used. */
