@@ -274,9 +274,11 @@ class CertificationDeskController {
             problem = "number-required";
         } else if (kept.get("decisionNumber").length() > EvaluationForm.TEXT_MAX) {
             problem = "number-too-long";
-        } else if (date != null && date.isAfter(CertificationDesk.today())) {
+        } else if (problem != null) {
+            // the date's own problem, found above
+        } else if (date.isAfter(CertificationDesk.today())) {
             problem = "date-future";
-        } else if (date != null && date.isBefore(certificate.decisionDate())) {
+        } else if (date.isBefore(certificate.decisionDate())) {
             problem = "date-before-decision";
         } else if (to != RecordedStatus.VALID && reason == null) {
             problem = "reason-required";

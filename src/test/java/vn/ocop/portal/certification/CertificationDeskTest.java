@@ -197,6 +197,13 @@ class CertificationDeskTest {
         assertEquals("reason-required", kept.selectFirst("[data-problem]").attr("data-problem"));
         assertEquals("91/QĐ-UBND", kept.selectFirst("#suspend-number").val(), "the input is kept");
         assertEquals("nhãn thiếu hạn dùng", kept.selectFirst("#suspend-note").text());
+        Map<String, String> badDate = decision("91/QĐ-UBND", today, "FOOD_SAFETY", "");
+        badDate.put("decisionDate", "31/02/2026");
+        HttpResponse<String> notADate = officer.post(path + "/suspend", badDate, page);
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, notADate.getStatus());
+        assertEquals("date", Pages.html(notADate).selectFirst("[data-problem]").attr("data-problem"));
+        assertEquals(
+                "31/02/2026", Pages.html(notADate).selectFirst("#suspend-date").val());
 
         assertEquals(
                 HttpStatus.SEE_OTHER,
@@ -369,6 +376,38 @@ class CertificationDeskTest {
                             .next());
             assertTrue(font.isEmbedded(), "the font travels with the file");
         }
+    }
+
+    @Test
+    void shouldLetAProducerReadItsOwnCertificatesOnlyAndChangeNone() {
+        CertificationFixtures.Made own = fixtures.product("68");
+        CertificationFixtures.Made other = fixtures.product("68");
+        LocalDate today = CertificationFixtures.today();
+        long ownCertificate =
+                fixtures.certificate(own.productId(), "130/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        long otherCertificate =
+                fixtures.certificate(other.productId(), "131/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        SignedInClient producer = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.PRODUCER, Scope.producer(own.producerId()), false));
+
+        List<String> listed = Pages.html(producer.get("/admin/certificates"))
+                .select("tr[data-certificate]")
+                .eachAttr("data-certificate");
+        assertEquals(List.of(Long.toString(ownCertificate)), listed);
+        Document page = Pages.html(producer.get("/admin/certificates/" + ownCertificate));
+        assertTrue(page.select("form[data-action]").isEmpty(), "a producer decides nothing");
+        assertNotNull(page.selectFirst("a[data-pdf]"), "but may print its certificate");
+        assertEquals(
+                HttpStatus.NOT_FOUND,
+                producer.get("/admin/certificates/" + otherCertificate).getStatus());
+        assertEquals(
+                HttpStatus.FORBIDDEN,
+                producer.post(
+                                "/admin/certificates/" + ownCertificate + "/revoke",
+                                decision("132/QĐ-UBND", today, "FOOD_SAFETY", ""),
+                                page)
+                        .getStatus());
+        assertEquals("VALID", Sql.text(transactions, "select status from certification where id = " + ownCertificate));
     }
 
     static Map<String, String> decision(String number, LocalDate date, String reason, String note) {
