@@ -16,7 +16,11 @@ public final class LanguageUrls {
         return path.equals("/")
                 || path.equals("/products")
                 || (path.startsWith("/products/") && path.indexOf('/', "/products/".length()) < 0)
-                || path.equals("/api");
+                || path.equals("/api")
+                || path.equals("/display-points")
+                || (path.startsWith("/display-points/") && path.indexOf('/', "/display-points/".length()) < 0)
+                || path.equals("/fairs")
+                || (path.startsWith("/fairs/") && path.indexOf('/', "/fairs/".length()) < 0);
     }
 
     /** Whether a request path is an English page URL ({@code /en}, {@code /en/…}). */
