@@ -53,6 +53,8 @@
     element.hidden = false;
     var L = window.L;
     var leafletMap = L.map(element, { scrollWheelZoom: false });
+    // The attribution is the configured text alone (no link squeezed into it).
+    leafletMap.attributionControl.setPrefix(false);
     L.tileLayer(element.getAttribute('data-tiles'), {
       maxZoom: 19,
       attribution: element.getAttribute('data-attribution')
@@ -62,11 +64,9 @@
     cards.forEach(function (card) {
       var at = [parseFloat(card.getAttribute('data-lat')), parseFloat(card.getAttribute('data-lon'))];
       bounds.push(at);
-      var link = document.createElement('a');
-      link.href = card.getAttribute('data-href');
-      link.textContent = card.getAttribute('data-name');
-      L.marker(at, { title: card.getAttribute('data-name'), alt: card.getAttribute('data-name') })
-        .bindPopup(link).addTo(markers);
+      // Markers show where; the list below is where to click (markers close together would be targets too
+      // small to tell apart).
+      L.marker(at, { alt: card.getAttribute('data-name'), interactive: false, keyboard: false }).addTo(markers);
     });
     // Many points: one marker per grid cell (grouped by the server) until the map is zoomed in.
     var groups = L.layerGroup();
@@ -75,11 +75,9 @@
       var count = parseInt(item.getAttribute('data-count'), 10);
       var at = [parseFloat(item.getAttribute('data-lat')), parseFloat(item.getAttribute('data-lon'))];
       var icon = L.divIcon({ className: 'point-group', html: String(count), iconSize: [36, 36] });
-      L.marker(at, { icon: icon, title: (element.getAttribute('data-group-label') || '') + ' ' + count })
-        .on('click', function () { leafletMap.setView(at, 10); })
-        .addTo(groups);
+      L.marker(at, { icon: icon, interactive: false, keyboard: false }).addTo(groups);
     });
-    var grouped = cards.length > 30 && groupItems.length > 0;
+    var grouped = cards.length > 1 && groupItems.length > 0;
     function choose() {
       var zoomedOut = leafletMap.getZoom() < 9;
       if (grouped && zoomedOut) {

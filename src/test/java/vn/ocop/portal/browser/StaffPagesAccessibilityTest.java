@@ -52,12 +52,16 @@ class StaffPagesAccessibilityTest {
     /** A consumer report, for the report page. */
     private long report;
 
+    private long point;
+
     @BeforeAll
     void signIn() {
         browser = Chromium.start(500, 900);
         SignedInClient admin = new SignedInClient(http, context)
                 .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true));
         session = admin.cookie("__Host-ocop_session");
+        point = vn.ocop.portal.support.Sql.number(
+                transactions, "select id from display_point where name = 'Điểm OCOP chợ Đà Lạt'");
         report = transactions.executeWrite(status -> {
             try (java.sql.ResultSet row = status.getConnection()
                     .createStatement()
@@ -90,7 +94,11 @@ class StaffPagesAccessibilityTest {
                     "/admin/audit",
                     "/admin/search",
                     "/admin/reports",
-                    "/admin/reports/{report}")) {
+                    "/admin/reports/{report}",
+                    "/admin/display-points",
+                    "/admin/display-points/new",
+                    "/admin/display-points/{point}",
+                    "/admin/assortment")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -113,7 +121,8 @@ class StaffPagesAccessibilityTest {
                                 .isHttpOnly(true)
                                 .build());
             }
-            String url = server.getURL() + path.replace("{report}", Long.toString(report));
+            String url = server.getURL()
+                    + path.replace("{report}", Long.toString(report)).replace("{point}", Long.toString(point));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);
