@@ -19,6 +19,23 @@ class ArchitectureTest {
     static final ArchRule featuresDoNotDependOnEachOtherInCycles =
             slices().matching("vn.ocop.portal.(*)..").should().beFreeOfCycles();
 
+    /**
+     * The traceability feature's parts sit on its records (stamps, batches, events, codes): the scan page on them,
+     * and issuing, the GS1 interfaces and the consumer reports on the scan page's lookup. None of them may reach
+     * back up, so each part can be read on its own.
+     */
+    @ArchTest
+    static final ArchRule traceabilityPartsDoNotDependOnEachOtherInCycles =
+            slices().matching("vn.ocop.portal.traceability.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule traceabilityRecordsKnowNoPart = noClasses()
+            .that()
+            .resideInAPackage("vn.ocop.portal.traceability")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("vn.ocop.portal.traceability.*..");
+
     @ArchTest
     static final ArchRule controllersStayInsideTheirFeature =
             classes().that().areAnnotatedWith(Controller.class).should().notBePublic();

@@ -37,11 +37,20 @@ class AdminPageModel implements ViewModelProcessor<Map<String, Object>> {
         model.put("staff", staff.get());
         model.putIfAbsent("csrf", staff.get().csrfToken());
         String path = request.getPath();
+        List<StaffMenuEntry> allowed = entries.stream()
+                .filter(entry -> staff.get().may(entry.permission()))
+                .toList();
+        // The entry nearest the page is the current one (/admin/search/misses, not /admin/search as well).
+        String current = allowed.stream()
+                .map(StaffMenuEntry::path)
+                .filter(entry -> current(path, entry))
+                .max(Comparator.comparingInt(String::length))
+                .orElse(null);
         model.put(
                 "menu",
-                entries.stream()
-                        .filter(entry -> staff.get().may(entry.permission()))
-                        .map(entry -> new MenuItem(entry.path(), entry.messageKey(), current(path, entry.path())))
+                allowed.stream()
+                        .map(entry -> new MenuItem(
+                                entry.path(), entry.messageKey(), entry.path().equals(current)))
                         .toList());
         modelAndView.setModel(model);
     }

@@ -8,13 +8,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 
 /**
  * {@code HEAD} of the catalogue's searches answers with the headers of the answer (status, type) without searching:
  * a HEAD would otherwise cost a whole search and page only for its body to be thrown away, which makes it a cheap way
  * to load the search engine.
  */
-@ServerFilter({"/products", "/api/v1/products"})
+@ServerFilter(patterns = "/products|/api/v1/products", patternStyle = FilterPatternStyle.REGEX)
 final class CatalogueHead {
 
     @RequestFilter

@@ -77,6 +77,39 @@ class ProductDetails {
 
     record Listed(String slug, Instant updatedAt) {}
 
+    /** The product's links to online shops and tourism pages (recorded on the product desk), shops first. */
+    List<Link> links(long productId) {
+        return transactions.executeRead(status -> {
+            List<Link> links = new ArrayList<>();
+            try (PreparedStatement select = status.getConnection()
+                    .prepareStatement(
+                            "select kind, url, label from product_link where product_id = ? order by kind, id")) {
+                select.setLong(1, productId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        links.add(new Link(rows.getString(1), rows.getString(2), rows.getString(3)));
+                    }
+                }
+            }
+            return links;
+        });
+    }
+
+    /** A link of the product page: its kind (SHOP, TOURISM), address (http or https) and optional label. */
+    record Link(String kind, String url, String label) {
+        public String getKind() {
+            return kind;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public String getText() {
+            return label == null || label.isBlank() ? url : label;
+        }
+    }
+
     private Optional<Details> find(String condition, Object value) {
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();

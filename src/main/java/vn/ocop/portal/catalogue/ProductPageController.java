@@ -104,6 +104,7 @@ class ProductPageController {
                 stampCodes.codeOf(product.id()).ifPresent(code -> model.put("stampCode", code));
             }
         }
+        model.put("links", details.links(product.id()));
         // Where to buy it: display points that stock it, nearest first when the visitor shared a location.
         model.put("whereToBuy", whereToBuy.forProduct(product.id(), lat, lon, locale));
         model.put("whereToBuyAction", LanguageUrls.in(Language.of(locale), "/products/" + product.slug()));

@@ -17,6 +17,8 @@ public enum CertificateStatus {
         return switch (recorded) {
             case REVOKED -> REVOKED;
             case SUSPENDED -> SUSPENDED;
+            // A renewed certificate is no longer in force; the product's current one is its renewal.
+            case SUPERSEDED -> EXPIRED;
             case VALID -> {
                 if (today.isAfter(validUntil)) {
                     yield EXPIRED;

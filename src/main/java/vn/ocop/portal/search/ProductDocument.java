@@ -9,7 +9,8 @@ import java.util.Locale;
  * fields for the facets, the certificate's status and dates, and the inputs of the as-you-type suggestions. Dates
  * are ISO-8601 strings. {@code formerProvinceFolded} is the province before 1 July 2025 that the producer's recorded
  * address names; {@code joinedFolded} holds adjacent words of the names typed together ("caphe", "nuocmam"), as this
- * build has no shingle filter.
+ * build has no shingle filter; {@code nameStart} the folded name's first one, two, three and four words as keywords
+ * ("ca", "ca phe", "ca phe robusta", …), so that "the name starts with these words" is one term lookup.
  */
 public record ProductDocument(
         long id,
@@ -40,6 +41,7 @@ public record ProductDocument(
         String communeFolded,
         String formerProvinceFolded,
         String joinedFolded,
+        List<String> nameStart,
         String certificateStatus,
         String decisionDate,
         String validFrom,

@@ -26,6 +26,9 @@ import vn.ocop.portal.shared.VietnameseText;
 @Singleton
 class ProductDocuments {
 
+    /** How many first words of a name {@code nameStart} holds (a longer term ranks by a span query instead). */
+    static final int NAME_START_WORDS = 4;
+
     private static final String SELECT = """
             select p.id, p.slug, p.name, p.description, p.name_en, p.description_en, p.group_code, p.created_at,
                    g.name as group_name, g.name_en as group_name_en,
@@ -141,6 +144,7 @@ class ProductDocuments {
                 communeName == null ? "" : VietnameseText.fold(communeName + " " + communeNameEn),
                 former == null ? "" : former.folded(),
                 joined(name, producerName, communeName, provinceName),
+                nameStart(name),
                 status.name(),
                 row.getObject("decision_date", LocalDate.class).toString(),
                 row.getObject("valid_from", LocalDate.class).toString(),
@@ -160,6 +164,16 @@ class ProductDocuments {
             }
         }
         return String.join(" ", pairs);
+    }
+
+    /** The folded name's first words, one to {@link #NAME_START_WORDS}: "Cà phê Robusta" gives "ca", "ca phe", … */
+    static List<String> nameStart(String name) {
+        List<String> words = QueryWords.words(VietnameseText.fold(name));
+        List<String> starts = new ArrayList<>();
+        for (int n = 1; n <= Math.min(words.size(), NAME_START_WORDS); n++) {
+            starts.add(String.join(" ", words.subList(0, n)));
+        }
+        return starts;
     }
 
     /** The folded name, each of its word suffixes (so "robusta" completes "Cà phê Robusta …") and the producer. */

@@ -38,11 +38,12 @@ public class ProductIndex {
 
     public static final String ALIAS = "products";
     /** The version of the mapping below: an index of another (or none) is rebuilt at startup. */
-    static final String MAPPING_VERSION = "15.1";
+    static final String MAPPING_VERSION = "15.2";
 
     private static final Pattern VERSIONED = Pattern.compile("^" + ALIAS + "_v(\\d+)$");
     private static final Logger LOG = LoggerFactory.getLogger(ProductIndex.class);
-    private static final int FILL_BATCH = 500;
+    /** Products per bulk request of a fill: small enough to be written well within the 10 s read timeout on a busy node. */
+    private static final int FILL_BATCH = 250;
     /** Changes that started this long before a reindex began are replayed after it, in case it missed them. */
     private static final Duration REPLAY_MARGIN = Duration.ofMinutes(1);
 
@@ -51,7 +52,10 @@ public class ProductIndex {
      * {@code allFolded} gathers every folded text, {@code keyFolded} all but the descriptions (partial matches must
      * share a name, a producer, a group or a place, not a word of a description); both index word prefixes, so a
      * half-typed last word, even of one letter, is one term lookup (not an expansion over every word starting with
-     * it). The mapping's {@code _meta.version} ({@link #MAPPING_VERSION}) tells an index of this mapping from older
+     * it). They and {@code nameFolded} also index pairs of adjacent words ({@code index_phrases}, core), so a
+     * two-word phrase ("ca phe", a vocabulary form) is one term lookup instead of a phrase over the positions of two
+     * common words (the dearest part of the query in the profile, bench/README.md). {@code nameStart} holds a name's
+     * first words as keywords (the name-start boost). The mapping's {@code _meta.version} ({@link #MAPPING_VERSION}) tells an index of this mapping from older
      * ones: change it with the mapping.
      */
     static final String SETTINGS_AND_MAPPING = """
@@ -68,7 +72,7 @@ public class ProductIndex {
                   "id": {"type": "long"},
                   "slug": {"type": "keyword"},
                   "name": {"type": "text"},
-                  "nameFolded": {"type": "text", "copy_to": ["allFolded", "keyFolded"]},
+                  "nameFolded": {"type": "text", "index_phrases": true, "copy_to": ["allFolded", "keyFolded"]},
                   "nameEn": {"type": "text", "index": false},
                   "nameEnFolded": {"type": "text", "copy_to": ["allFolded", "keyFolded"]},
                   "producerId": {"type": "long"},
@@ -99,8 +103,9 @@ public class ProductIndex {
                   "photoId": {"type": "long", "index": false},
                   "formerProvinceFolded": {"type": "text"},
                   "joinedFolded": {"type": "text"},
-                  "allFolded": {"type": "text", "index_prefixes": {"min_chars": 1, "max_chars": 10}},
-                  "keyFolded": {"type": "text", "index_prefixes": {"min_chars": 1, "max_chars": 10}},
+                  "nameStart": {"type": "keyword"},
+                  "allFolded": {"type": "text", "index_prefixes": {"min_chars": 1, "max_chars": 10}, "index_phrases": true},
+                  "keyFolded": {"type": "text", "index_prefixes": {"min_chars": 1, "max_chars": 10}, "index_phrases": true},
                   "suggest": {"type": "completion", "analyzer": "standard", "max_input_length": 80}
                 }
               }
@@ -170,7 +175,18 @@ public class ProductIndex {
         Optional<String> previous = current();
         String name = nextName();
         create(name);
-        int products = fill(name, progress);
+        int products;
+        try {
+            products = fill(name, progress);
+        } catch (RuntimeException e) {
+            // A half-built index serves nobody; without this, every retry of a failing rebuild left one behind.
+            try {
+                client.indices().delete(d -> d.index(name));
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         client.indices().updateAliases(u -> {
             previous.ifPresent(old -> u.actions(a -> a.remove(r -> r.index(old).alias(ALIAS))));
             return u.actions(a -> a.add(add -> add.index(name).alias(ALIAS)));

@@ -15,4 +15,10 @@ class SearchMenu {
     StaffMenuEntry reindex() {
         return new StaffMenuEntry(700, "/admin/search", "search.menu.reindex", Permission.REINDEX_SEARCH);
     }
+
+    @Singleton
+    @Named("search-misses")
+    StaffMenuEntry misses() {
+        return new StaffMenuEntry(710, "/admin/search/misses", "search.menu.misses", Permission.READ_SEARCH_MISSES);
+    }
 }

@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.ViewsRenderer;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.portal.shared.web.FilterPatterns;
 
 /**
  * Renders every HTML page before its first byte is sent. Micronaut Views renders lazily while it writes the
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * here, a failing template becomes the 500 page like any other error. Pages are small, so buffering costs nothing
  * worth measuring; other bodies (CSV, images, PDF) are left streaming.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(patterns = FilterPatterns.ALL, patternStyle = FilterPatternStyle.REGEX)
 class EagerPageRendering implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(EagerPageRendering.class);

@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import java.net.URI;
 
 /**
@@ -16,7 +17,7 @@ import java.net.URI;
  * to its English URL, so that each URL shows one language (what {@code hreflang} promises search engines) and the
  * choice is still remembered. Such answers vary with the cookie and Accept-Language.
  */
-@ServerFilter({"/", "/products", "/products/*", "/api"})
+@ServerFilter(patterns = "/|/products(/[^/]*)?|/api", patternStyle = FilterPatternStyle.REGEX)
 class LanguageRedirect {
 
     @RequestFilter

@@ -23,6 +23,10 @@ class MessagesFactory {
             "i18n.staff",
             "i18n.admin",
             "i18n.search",
+            "i18n.certification",
+            "i18n.api",
+            "i18n.stampdesk",
+            "i18n.product",
             "i18n.showroom");
 
     @Singleton
@@ -68,9 +72,37 @@ class MessagesFactory {
     }
 
     @Singleton
+    @Named("certification")
+    @Bean(typed = MessageSource.class)
+    MessageSource certification() {
+        return new ResourceBundleMessageSource(BUNDLES.get(6));
+    }
+
+    @Singleton
+    @Named("api")
+    @Bean(typed = MessageSource.class)
+    MessageSource api() {
+        return new ResourceBundleMessageSource(BUNDLES.get(7));
+    }
+
+    @Singleton
+    @Named("stampdesk")
+    @Bean(typed = MessageSource.class)
+    MessageSource stampdesk() {
+        return new ResourceBundleMessageSource(BUNDLES.get(8));
+    }
+
+    @Singleton
+    @Named("product")
+    @Bean(typed = MessageSource.class)
+    MessageSource product() {
+        return new ResourceBundleMessageSource(BUNDLES.get(9));
+    }
+
+    @Singleton
     @Named("showroom")
     @Bean(typed = MessageSource.class)
     MessageSource showroom() {
-        return new ResourceBundleMessageSource(BUNDLES.get(6));
+        return new ResourceBundleMessageSource(BUNDLES.get(10));
     }
 }

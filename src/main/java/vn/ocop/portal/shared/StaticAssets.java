@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  * gets a new URL and a versioned URL can be kept by browsers for a year. Unversioned (or stale) URLs are kept five
  * minutes.
  */
-@ServerFilter("/static/**")
+@ServerFilter(patterns = "/static/.*", patternStyle = FilterPatternStyle.REGEX)
 final class StaticAssets {
 
     /** The digest of the static files, made once per process. */

@@ -50,7 +50,8 @@ class DisplayPointApiController {
             List<Stocked> products) {}
 
     @Serdeable
-    record Stocked(long id, String slug, String name, @Nullable Long priceVnd, boolean inStock) {}
+    record Stocked(
+            long id, String slug, String name, @Nullable Long priceVnd, boolean inStock) {}
 
     private final PointDirectory directory;
 
@@ -81,7 +82,9 @@ class DisplayPointApiController {
         }
         Double radius = null;
         if (radiusKm != null) {
-            if (!number(radiusKm) || Double.parseDouble(radiusKm.strip()) <= 0 || Double.parseDouble(radiusKm.strip()) > 20_000) {
+            if (!number(radiusKm)
+                    || Double.parseDouble(radiusKm.strip()) <= 0
+                    || Double.parseDouble(radiusKm.strip()) > 20_000) {
                 return problem("radiusKm is a number of kilometres above 0 and up to 20000");
             }
             if (latitude == null) {
@@ -96,7 +99,8 @@ class DisplayPointApiController {
         if (type != null) {
             kind = DisplayPoint.Kind.parse(type).orElse(null);
             if (kind == null) {
-                return problem("type is one of " + String.join(", ", DisplayPointDeskController.names(DisplayPoint.Kind.values())));
+                return problem("type is one of "
+                        + String.join(", ", DisplayPointDeskController.names(DisplayPoint.Kind.values())));
             }
         }
         boolean open = false;
@@ -123,7 +127,9 @@ class DisplayPointApiController {
         }
         List<PointDirectory.Found> found = directory.search(
                 new PointDirectory.Query(province, kind, productId, latitude, longitude, radius, open));
-        return HttpResponse.ok(new Answer(found.size(), found.stream().map(DisplayPointApiController::item).toList()));
+        return HttpResponse.ok(new Answer(
+                found.size(),
+                found.stream().map(DisplayPointApiController::item).toList()));
     }
 
     private static Item item(PointDirectory.Found found) {
@@ -144,7 +150,8 @@ class DisplayPointApiController {
                 found.distanceKm() == null ? null : Math.round(found.distanceKm() * 1000) / 1000.0,
                 "/display-points/" + p.id(),
                 p.stock().stream()
-                        .map(s -> new Stocked(s.productId(), s.productSlug(), s.productName(), s.priceVnd(), s.inStock()))
+                        .map(s ->
+                                new Stocked(s.productId(), s.productSlug(), s.productName(), s.priceVnd(), s.inStock()))
                         .toList());
     }
 

@@ -19,6 +19,8 @@ public enum Permission {
     READ_STAMP_RUNS,
     /** Rebuild the search index from PostgreSQL (national administrators: it serves every province). */
     REINDEX_SEARCH,
+    /** Read what the catalogue's visitors searched for and did not find (national staff: the counts name no province). */
+    READ_SEARCH_MISSES,
     /** Read the consumer problem reports about one's scope's products. */
     READ_REPORTS,
     /** Change a report's status and add notes. */

@@ -23,7 +23,8 @@ public enum Role {
             Permission.READ_CERTIFICATES,
             Permission.CERTIFY,
             Permission.MANAGE_BATCHES,
-            Permission.REVIEW_COPY_WARNINGS)),
+            Permission.REVIEW_COPY_WARNINGS,
+            Permission.READ_SEARCH_MISSES)),
     COMMERCE_STAFF(EnumSet.of(
             Permission.ADMIN_HOME,
             Permission.OWN_ACCOUNT,

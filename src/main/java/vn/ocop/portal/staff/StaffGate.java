@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.scheduling.TaskExecutors;
@@ -31,15 +32,14 @@ import vn.ocop.portal.shared.web.ClientAddresses;
  * permission or one the caller's role lacks, checks the CSRF token of every state-changing request that came with a
  * session, and answers {@code Cache-Control: no-store}. What passes carries its {@link Staff}.
  */
-// Every request's path is matched against these patterns: keep them few ("/admin/**" covers "/admin" too).
-@ServerFilter({
-    "/admin/**",
-    StaffGate.STAMP_ISSUES_OF_BATCH,
-    "/api/v1/stamp-issues/**",
-})
+// Every request's path is matched against this pattern: one regular expression, compiled once (Ant-style patterns
+// are split into segments again on every request).
+@ServerFilter(patterns = StaffGate.STAFF_PATHS, patternStyle = FilterPatternStyle.REGEX)
 class StaffGate implements Ordered {
 
-    static final String STAMP_ISSUES_OF_BATCH = "/api/v1/batches/*/stamp-issues";
+    /** The admin pages ({@code /admin} and below) and the staff APIs of stamp issuing. */
+    static final String STAFF_PATHS = "/admin(/.*)?|/api/v1/batches/[^/]+/stamp-issues|/api/v1/stamp-issues(/.*)?";
+
     static final String CSRF_FIELD = "_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -71,7 +71,8 @@ class StaffGate implements Ordered {
      */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.RENDERING.after();
+        // After the views' filter (its refusals are rendered as pages) and after the edge's control-character check.
+        return ServerFilterPhase.RENDERING.after() + 1;
     }
 
     @RequestFilter
@@ -94,7 +95,16 @@ class StaffGate implements Ordered {
                 requireCsrfToken(request, staff.csrfToken(), form);
             }
         } else if (staff.sessionId() != null && changesState(request.getMethod())) {
-            requireCsrfToken(request, staff.csrfToken(), Map.of());
+            // A multipart form (a photo upload) cannot be read here before its controller: its page puts the token
+            // in the form's address instead.
+            requireCsrfToken(
+                    request,
+                    staff.csrfToken(),
+                    isMultipart(request)
+                            ? request.getParameters().get(CSRF_FIELD) == null
+                                    ? Map.of()
+                                    : Map.of(CSRF_FIELD, request.getParameters().get(CSRF_FIELD))
+                            : Map.of());
         }
     }
 
@@ -167,6 +177,12 @@ class StaffGate implements Ordered {
                 throw new HttpStatusException(HttpStatus.BAD_REQUEST, "a form field holds a control character");
             }
         }
+    }
+
+    private static boolean isMultipart(HttpRequest<?> request) {
+        return request.getContentType()
+                .filter(type -> type.matches(MediaType.MULTIPART_FORM_DATA_TYPE))
+                .isPresent();
     }
 
     private static boolean isForm(HttpRequest<?> request) {

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 /** One production batch (lot) of a product, with where its raw materials came from ("one step back"). */
 @MappedEntity("batch")
-record Batch(
+public record Batch(
         @Id @GeneratedValue @Nullable Long id,
         long productId,
         String lotNumber,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface BatchRepository extends CrudRepository<Batch, Long> {
+public interface BatchRepository extends CrudRepository<Batch, Long> {
 
     Optional<Batch> findByProductIdAndLotNumber(long productId, String lotNumber);
 

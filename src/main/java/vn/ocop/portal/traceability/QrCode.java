@@ -18,9 +18,9 @@ import javax.imageio.ImageIO;
  * A QR code (ZXing, error correction M) drawn module by module with the standard quiet zone of four modules, so
  * every module is a whole number of pixels and the image scans from a small print.
  */
-final class QrCode {
+public final class QrCode {
 
-    static final int QUIET_ZONE = 4;
+    public static final int QUIET_ZONE = 4;
 
     static {
         // No temporary files for PNG output: faster, and nothing left open when the server stops mid-request.
@@ -33,7 +33,7 @@ final class QrCode {
         this.matrix = matrix;
     }
 
-    static QrCode of(String text) {
+    public static QrCode of(String text) {
         try {
             // A stamp address is ASCII: no character set hint, whose ECI header would cost a QR version.
             Map<EncodeHintType, ?> hints =
@@ -48,21 +48,21 @@ final class QrCode {
     }
 
     /** Modules per side, quiet zone included. */
-    int modules() {
+    public int modules() {
         return matrix.getWidth() + 2 * QUIET_ZONE;
     }
 
     /** The QR version (1–40): 21 modules for version 1, four more per version. */
-    int version() {
+    public int version() {
         return (matrix.getWidth() - 17) / 4;
     }
 
-    boolean dark(int x, int y) {
+    public boolean dark(int x, int y) {
         return matrix.get(x, y) == 1;
     }
 
     /** A black-and-white PNG at most {@code size} pixels wide, with whole-pixel modules. */
-    byte[] png(int size) {
+    public byte[] png(int size) {
         int scale = Math.max(1, size / modules());
         int side = modules() * scale;
         BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
@@ -90,7 +90,7 @@ final class QrCode {
     }
 
     /** An SVG in module units: one path of horizontal runs of dark modules, on a white square. */
-    String svg() {
+    public String svg() {
         int side = modules();
         StringBuilder path = new StringBuilder(matrix.getWidth() * matrix.getHeight());
         for (int y = 0; y < matrix.getHeight(); y++) {

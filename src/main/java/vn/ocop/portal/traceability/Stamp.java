@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** An issued stamp. Its printed code is derived from the serial ({@link StampCodes}); scans update the counters. */
 @MappedEntity("stamp")
-record Stamp(
+public record Stamp(
         @Id @GeneratedValue @Nullable Long id,
         long serial,
         StampKind kind,

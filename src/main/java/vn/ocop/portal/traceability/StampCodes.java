@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * of printing stamps anyone could forge.
  */
 @Context
-final class StampCodes {
+public final class StampCodes {
 
     static final int LENGTH = 20;
     static final int MIN_SECRET_LENGTH = 32;
@@ -75,12 +75,12 @@ final class StampCodes {
     }
 
     /** A fresh random serial (60 bits). */
-    long newSerial() {
+    public long newSerial() {
         return random.nextLong() >>> 4;
     }
 
     /** The printed code of a serial: 20 characters of {@code 0-9A-Z} without I, L, O, U. */
-    String codeOf(long serial) {
+    public String codeOf(long serial) {
         if (serial < 0 || serial >= SERIAL_LIMIT) {
             throw new IllegalArgumentException("serial out of range: " + serial);
         }
@@ -94,7 +94,7 @@ final class StampCodes {
      * The serial of a code that carries a correct MAC, or empty for anything else. Accepts lower case, hyphens
      * between groups and Crockford's look-alikes (O for 0, I and L for 1). The MAC is compared in constant time.
      */
-    OptionalLong serialOf(String text) {
+    public OptionalLong serialOf(String text) {
         if (text == null || text.length() > 2 * LENGTH) {
             return OptionalLong.empty();
         }
@@ -122,7 +122,7 @@ final class StampCodes {
     }
 
     /** A code grouped for people to read and type: {@code XXXX-XXXX-XXXX-XXXX-XXXX}. */
-    static String grouped(String code) {
+    public static String grouped(String code) {
         StringBuilder text = new StringBuilder(LENGTH + 4);
         for (int i = 0; i < code.length(); i++) {
             if (i > 0 && i % 4 == 0) {
@@ -134,7 +134,7 @@ final class StampCodes {
     }
 
     /** A keyed hash of a network prefix: stable, but no way back to the address without the secret. */
-    String networkId(byte[] prefix) {
+    public String networkId(byte[] prefix) {
         byte[] digest = hmac(NETWORK_DOMAIN, prefix);
         return java.util.HexFormat.of().formatHex(digest, 0, 8);
     }

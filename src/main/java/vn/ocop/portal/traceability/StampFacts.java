@@ -10,7 +10,7 @@ import vn.ocop.portal.certification.Certification;
  * What a stamp stands for, as a scan page shows it: the product, its current certificate, the producer and, for
  * batch and item stamps, the batch with its events. The same for every stamp of the batch.
  */
-record StampFacts(
+public record StampFacts(
         long productId,
         String productName,
         @Nullable String gtin,
@@ -23,7 +23,7 @@ record StampFacts(
         @Nullable Batch batch,
         List<Event> events) {
 
-    StampFacts withEvents(List<Event> events) {
+    public StampFacts withEvents(List<Event> events) {
         return new StampFacts(
                 productId,
                 productName,
@@ -38,7 +38,7 @@ record StampFacts(
                 List.copyOf(events));
     }
 
-    record Producer(
+    public record Producer(
             String name,
             String type,
             String addressLine,
@@ -49,7 +49,7 @@ record StampFacts(
             @Nullable String email,
             @Nullable String website) {}
 
-    record Batch(
+    public record Batch(
             long id,
             String lotNumber,
             LocalDate productionDate,
@@ -60,9 +60,9 @@ record StampFacts(
             @Nullable Place originProvince) {}
 
     /** An administrative unit's name in both languages. */
-    record Place(String vi, String en) {}
+    public record Place(String vi, String en) {}
 
-    record Event(
+    public record Event(
             long id,
             TraceEventType type,
             Instant occurredAt,

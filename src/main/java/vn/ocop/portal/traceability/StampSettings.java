@@ -28,7 +28,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  *     ({@code OCOP_STAMP_NOT_GENUINE_PER_MINUTE})
  */
 @ConfigurationProperties("ocop.stamp")
-record StampSettings(
+public record StampSettings(
         @Nullable String secret,
         @Bindable(defaultValue = "3") int copyWarningProvinces,
         @Bindable(defaultValue = "5") int copyWarningNetworks,

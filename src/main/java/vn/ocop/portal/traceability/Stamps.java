@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Issues stamps: one per product, one per batch (both idempotent), and serialised item stamps. */
 @Singleton
-class Stamps {
+public class Stamps {
 
     private static final int ATTEMPTS = 5;
 
@@ -33,7 +33,7 @@ class Stamps {
                 .orElseGet(() -> issue(StampKind.BATCH, batch.productId(), batch.id()));
     }
 
-    List<Stamp> issueItems(Batch batch, int count) {
+    public List<Stamp> issueItems(Batch batch, int count) {
         List<Stamp> issued = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             issued.add(issue(StampKind.ITEM, batch.productId(), batch.id()));
@@ -41,21 +41,21 @@ class Stamps {
         return issued;
     }
 
-    String code(Stamp stamp) {
+    public String code(Stamp stamp) {
         return codes.codeOf(stamp.serial());
     }
 
     /** The address printed in the stamp's QR code. */
-    String url(Stamp stamp) {
+    public String url(Stamp stamp) {
         return url(code(stamp));
     }
 
     /** The portal's public address, without a trailing slash. */
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    String url(String code) {
+    public String url(String code) {
         return baseUrl + "/q/" + code;
     }
 

@@ -9,7 +9,7 @@ import io.micronaut.core.annotation.Nullable;
  * the harvested inputs into the product of the same lot, a TransformationEvent. A quality test records no
  * disposition: its outcome is in the words of the event, not a field.
  */
-enum TraceEventType {
+public enum TraceEventType {
     HARVEST("ObjectEvent", "creating_class_instance", "active"),
     PROCESSING("TransformationEvent", "creating_class_instance", "active"),
     PACKAGING("ObjectEvent", "packing", "in_progress"),
@@ -28,18 +28,18 @@ enum TraceEventType {
     }
 
     /** {@code ObjectEvent} or {@code TransformationEvent}. */
-    String epcisType() {
+    public String epcisType() {
         return epcisType;
     }
 
     /** The CBV 2.0 business step ({@code https://ref.gs1.org/cbv/BizStep-…}). */
-    String businessStep() {
+    public String businessStep() {
         return businessStep;
     }
 
     /** The CBV 2.0 disposition ({@code https://ref.gs1.org/cbv/Disp-…}), if the step implies one. */
     @Nullable
-    String disposition() {
+    public String disposition() {
         return disposition;
     }
 }

@@ -9,13 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.portal.shared.VietnamTime;
 
 /**
  * Demo traceability data for dev mode: a product stamp for every demo product and, for products that are goods
@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public class TraceabilityDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(TraceabilityDemo.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final long ADVISORY_LOCK = 0x4f434f5053544d50L;
     private static final int ITEMS_PER_BATCH = 3;
 
@@ -194,7 +193,7 @@ public class TraceabilityDemo {
                 null,
                 batchId,
                 type,
-                day.atTime(LocalTime.of(8, 30)).atZone(ZONE).toInstant(),
+                day.atTime(LocalTime.of(8, 30)).atZone(VietnamTime.ZONE).toInstant(),
                 what,
                 where,
                 commune,

@@ -51,14 +51,27 @@ class StaffPagesAccessibilityTest {
     private String session;
     /** A consumer report, for the report page. */
     private long report;
+    /** A demo batch with events, one of its events, and a stamp run of it, for the batch and stamp desks. */
+    private long batch;
+
+    private long event;
+    private long run;
+    /** A product with photos and a link, and its producer, for the product desks' pages. */
+    private long[] product;
+    /** A stamp with a copy warning and a review, for the copy-warning pages. */
+    private long warning;
+    /** A certificate (with its actions) and a product without one, for the certification desk. */
+    private long certificate;
+
+    private long uncertified;
 
     private long point;
 
     @BeforeAll
     void signIn() {
         browser = Chromium.start(500, 900);
-        SignedInClient admin = new SignedInClient(http, context)
-                .signIn(TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true));
+        TestStaff.Made account = TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true);
+        SignedInClient admin = new SignedInClient(http, context).signIn(account);
         session = admin.cookie("__Host-ocop_session");
         point = vn.ocop.portal.support.Sql.number(
                 transactions, "select id from display_point where name = 'Điểm OCOP chợ Đà Lạt'");
@@ -72,6 +85,68 @@ class StaffPagesAccessibilityTest {
                 return row.getLong(1);
             }
         });
+        warning = transactions.executeWrite(status -> {
+            var statement = status.getConnection().createStatement();
+            try (java.sql.ResultSet row = statement.executeQuery(
+                    "insert into stamp_copy_warning (stamp_id, product_id) select id, product_id from stamp"
+                            + " where kind = 'ITEM' order by id desc limit 1"
+                            + " on conflict (stamp_id) do update set raised_at = now() returning stamp_id")) {
+                row.next();
+                long stamp = row.getLong(1);
+                statement.executeUpdate("insert into stamp_copy_review (stamp_id, product_id, decision, note, networks,"
+                        + " provinces, days, decided_by) select id, product_id, 'CLEARED', 'Đoàn khách du lịch', 3, 3,"
+                        + " 1, " + account.id() + " from stamp where id = " + stamp);
+                return stamp;
+            }
+        });
+    }
+
+    @BeforeAll
+    void certificationRecords() {
+        vn.ocop.portal.certification.CertificationFixtures fixtures =
+                new vn.ocop.portal.certification.CertificationFixtures(transactions);
+        java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
+        certificate = fixtures.certificate(
+                fixtures.product("01").productId(), "400/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        uncertified = fixtures.product("68").productId();
+    }
+
+    @BeforeAll
+    void stampDeskRecords() {
+        batch = vn.ocop.portal.support.Sql.number(transactions, "select min(batch_id) from trace_event");
+        event = vn.ocop.portal.support.Sql.number(
+                transactions, "select min(id) from trace_event where batch_id = " + batch);
+        run = transactions.executeWrite(status -> {
+            try (java.sql.ResultSet row = status.getConnection()
+                    .createStatement()
+                    .executeQuery("insert into stamp_issue (kind, product_id, batch_id, idempotency_key, quantity,"
+                            + " issued, status) select 'ITEM', product_id, id, 'a11y-' || gen_random_uuid(), 3000, 1200,"
+                            + " 'RUNNING' from batch where id = " + batch + " returning id")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    @BeforeAll
+    void productWithPhotoAndLink() {
+        product = transactions.executeWrite(status -> {
+            java.sql.Statement statement = status.getConnection().createStatement();
+            try (java.sql.ResultSet row = statement.executeQuery(
+                    "select p.id, p.producer_id from product p where exists (select 1 from product_photo ph"
+                            + " where ph.product_id = p.id) order by p.id limit 1")) {
+                row.next();
+                long[] found = {row.getLong(1), row.getLong(2)};
+                statement.executeUpdate("insert into product_link (product_id, kind, url, label) values (" + found[0]
+                        + ", 'TOURISM', 'https://dulich.example.vn/lang-nghe', 'Làng nghề')");
+                return found;
+            }
+        });
+    }
+
+    @AfterAll
+    void removeTheRun() {
+        new vn.ocop.portal.traceability.StampFixtures(transactions).update("delete from stamp_issue where id = ?", run);
     }
 
     @AfterAll
@@ -93,8 +168,29 @@ class StaffPagesAccessibilityTest {
                     "/admin/accounts/new",
                     "/admin/audit",
                     "/admin/search",
+                    "/admin/search/misses",
                     "/admin/reports",
                     "/admin/reports/{report}",
+                    "/admin/batches",
+                    "/admin/batches/new",
+                    "/admin/batches/{batch}",
+                    "/admin/batches/{batch}/events/{event}",
+                    "/admin/stamps",
+                    "/admin/stamps/{run}",
+                    "/admin/copy-warnings",
+                    "/admin/copy-warnings/{warning}",
+                    "/admin/certificates",
+                    "/admin/certificates/new?q=ki%E1%BB%83m+th%E1%BB%AD",
+                    "/admin/certificates/new?product={uncertified}",
+                    "/admin/certificates/{certificate}",
+                    "/admin/certificates/{certificate}/renew",
+                    "/admin/producers",
+                    "/admin/producers/new",
+                    "/admin/producers/{producer}",
+                    "/admin/products",
+                    "/admin/products/new",
+                    "/admin/products/{product}",
+                    "/admin/subgroups",
                     "/admin/display-points",
                     "/admin/display-points/new",
                     "/admin/display-points/{point}",
@@ -122,7 +218,16 @@ class StaffPagesAccessibilityTest {
                                 .build());
             }
             String url = server.getURL()
-                    + path.replace("{report}", Long.toString(report)).replace("{point}", Long.toString(point));
+                    + path.replace("{report}", Long.toString(report))
+                            .replace("{warning}", Long.toString(warning))
+                            .replace("{certificate}", Long.toString(certificate))
+                            .replace("{uncertified}", Long.toString(uncertified))
+                            .replace("{batch}", Long.toString(batch))
+                            .replace("{event}", Long.toString(event))
+                            .replace("{run}", Long.toString(run))
+                            .replace("{producer}", Long.toString(product[1]))
+                            .replace("{product}", Long.toString(product[0]))
+                            .replace("{point}", Long.toString(point));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);

@@ -1,6 +1,7 @@
 package vn.ocop.portal.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -16,9 +17,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jsoup.nodes.Document;
@@ -142,7 +148,7 @@ class ApiDocsTest {
         HttpResponse<String> response = Pages.fetch(client, "/api");
         assertEquals(HttpStatus.OK, response.getStatus());
         Document page = Pages.html(response);
-        assertEquals("OCOP portal API", page.selectFirst("h1").text());
+        assertEquals("API của cổng thông tin OCOP", page.selectFirst("h1").text());
         for (String operation : List.of(
                 "GET /api/v1/products",
                 "GET /api/v1/products/{id}",
@@ -162,6 +168,78 @@ class ApiDocsTest {
                 "the stamp-issuing API says it needs the token");
         assertTrue(page.selectFirst("[data-operation='GET /api/v1/products'] [data-secured]") == null);
         assertEquals("/api/v1/openapi.json", page.selectFirst("a[data-openapi]").attr("href"));
+    }
+
+    /**
+     * Every text of the document is on the page in the page's language, from the bundle {@code i18n/api}: the
+     * English bundle says what the document says (a text changed in one and not the other fails), the Vietnamese
+     * one translates every text, and both pages show them whole (braces such as {gtin} and apostrophes survive).
+     */
+    @Test
+    void shouldShowEveryTextOfTheDocumentInThePagesLanguage() throws Exception {
+        Properties english = bundle("i18n/api_en.properties");
+        Properties vietnamese = bundle("i18n/api_vi.properties");
+        Map<String, String> texts = new LinkedHashMap<>();
+        JsonNode document = document();
+        texts.put("api.info.title", document.at("/info/title").asText());
+        texts.put("api.info.description", document.at("/info/description").asText());
+        document.get("paths")
+                .forEach(methods -> methods.forEach(operation -> {
+                    String key = "api.op." + operation.get("operationId").asText();
+                    put(texts, key + ".summary", operation.get("summary"));
+                    put(texts, key + ".description", operation.get("description"));
+                    operation
+                            .path("parameters")
+                            .forEach(p ->
+                                    put(texts, key + ".param." + p.get("name").asText(), p.get("description")));
+                    operation
+                            .get("responses")
+                            .properties()
+                            .forEach(r -> put(
+                                    texts,
+                                    key + ".response." + r.getKey(),
+                                    r.getValue().get("description")));
+                }));
+        document.at("/components/schemas").properties().forEach(schema -> {
+            String key = "api.schema." + schema.getKey();
+            put(texts, key + ".description", schema.getValue().get("description"));
+            schema.getValue()
+                    .path("properties")
+                    .properties()
+                    .forEach(f -> put(
+                            texts, key + ".field." + f.getKey(), f.getValue().get("description")));
+        });
+        assertTrue(texts.size() > 100, "the document is read: " + texts.size());
+        String vi = Pages.html(Pages.fetch(client, "/api")).selectFirst("main").text();
+        String en =
+                Pages.html(Pages.fetch(client, "/en/api")).selectFirst("main").text();
+        for (var text : texts.entrySet()) {
+            String expected = text.getValue().replace('\'', '’');
+            assertEquals(expected, english.getProperty(text.getKey()), "English bundle = document: " + text.getKey());
+            String translated = vietnamese.getProperty(text.getKey());
+            assertTrue(translated != null && !translated.equals(expected), "translated: " + text.getKey());
+            assertTrue(en.contains(expected), "on the English page: " + expected);
+            assertTrue(vi.contains(translated), "on the Vietnamese page: " + translated);
+            assertFalse(
+                    expected.length() > 30 && vi.contains(expected), "no English on the Vietnamese page: " + expected);
+        }
+        assertTrue(vi.contains("mảng FacetCount") || vi.contains("mảng Item"), "types in Vietnamese");
+        assertTrue(en.contains("array of Item"));
+    }
+
+    private static void put(Map<String, String> texts, String key, JsonNode text) {
+        if (text != null) {
+            texts.put(key, text.asText());
+        }
+    }
+
+    private static Properties bundle(String resource) throws Exception {
+        Properties properties = new Properties();
+        try (var in = new InputStreamReader(
+                ApiDocsTest.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     private JsonNode document() throws Exception {

@@ -340,6 +340,7 @@ class ProductSearchTest {
                 current.communeFolded(),
                 current.formerProvinceFolded(),
                 current.joinedFolded(),
+                List.of("stale"),
                 current.certificateStatus(),
                 current.decisionDate(),
                 current.validFrom(),

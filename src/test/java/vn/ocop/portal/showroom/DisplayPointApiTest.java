@@ -63,14 +63,21 @@ class DisplayPointApiTest {
             }
             assertTrue(has);
         }
-        assertEquals(0, get("/api/v1/display-points?product=khong-co").get("total").asInt());
+        assertEquals(
+                0, get("/api/v1/display-points?product=khong-co").get("total").asInt());
     }
 
     @Test
     void shouldAnswerBadParametersWithAProblemBody() throws Exception {
         for (String query : List.of(
-                "near=91,100", "near=abc", "near=21.0", "radiusKm=5", "near=21,105&radiusKm=-1", "province=1",
-                "type=CASTLE", "openNow=yes")) {
+                "near=91,100",
+                "near=abc",
+                "near=21.0",
+                "radiusKm=5",
+                "near=21,105&radiusKm=-1",
+                "province=1",
+                "type=CASTLE",
+                "openNow=yes")) {
             HttpResponse<String> response = Pages.fetch(http, "/api/v1/display-points?" + query);
             assertEquals(HttpStatus.BAD_REQUEST, response.getStatus(), query);
             assertTrue(response.getContentType().orElseThrow().toString().startsWith("application/problem+json"));

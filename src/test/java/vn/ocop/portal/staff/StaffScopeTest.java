@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,13 +68,28 @@ class StaffScopeTest {
     long lamdongBatch;
     long lamdongRun;
     long lamdongReport;
+    long lamdongProduct;
+    long lamdongEvent;
+    long lamdongCopyWarning;
     String hanoiOfficerToken;
     String producerToken;
+    /** A Lâm Đồng product and its certificate, for the certification desk. */
+    vn.ocop.portal.certification.CertificationFixtures.Made lamdongCertified;
+
+    long lamdongCertificate;
+
+    /** A producer of Lâm Đồng with a product, its photo and its link (the product desks). */
+    long lamdongProducer;
+
+    long lamdongDeskProduct;
+    long lamdongPhoto;
+    long lamdongLink;
+
     /** A demo display point of Lâm Đồng and a product it stocks or was proposed. */
     long lamdongPoint;
 
     long lamdongPointProduct;
-    long lamdongProduct;
+    long lamdongOtherProduct;
     /** Signed in as a producer account of Lụa Vạn Phúc (Hà Nội). */
     SignedInClient producerClient;
 
@@ -110,8 +126,35 @@ class StaffScopeTest {
                 }
             }
         });
+        lamdongProduct = Sql.number(transactions, "select product_id from batch where id = " + lamdongBatch);
+        lamdongEvent = Sql.number(transactions, "select min(id) from trace_event where batch_id = " + lamdongBatch);
+        lamdongCopyWarning = Sql.number(
+                transactions,
+                "select s.id from stamp s join product p on p.id = s.product_id join producer pr on pr.id = p.producer_id"
+                        + " where pr.province_code = '68' and s.kind = 'ITEM' order by s.id limit 1");
+        Sql.update(
+                transactions,
+                "insert into stamp_copy_warning (stamp_id, product_id) select id, product_id from stamp where id = "
+                        + lamdongCopyWarning + " on conflict do nothing");
         long producer = Sql.number(transactions, "select id from producer where registration_number = '0109245181'");
         producerToken = TestStaff.apiToken(context, Role.PRODUCER, Scope.producer(producer));
+        vn.ocop.portal.certification.CertificationFixtures certification =
+                new vn.ocop.portal.certification.CertificationFixtures(transactions);
+        lamdongCertified = certification.product("68");
+        java.time.LocalDate today = vn.ocop.portal.certification.CertificationFixtures.today();
+        lamdongCertificate = certification.certificate(
+                lamdongCertified.productId(), "300/QĐ-UBND", today.minusYears(1), today.plusYears(2));
+        String word = UUID.randomUUID().toString().substring(0, 8);
+        lamdongProducer = insert(
+                "insert into producer (name, type, registration_number, address_line, province_code, representative)"
+                        + " values ('HTX Lâm Đồng " + word + "', 'COOPERATIVE', 'LD" + word + "', 'Đà Lạt', '68', 'A')"
+                        + " returning id");
+        lamdongDeskProduct = insert("insert into product (producer_id, group_code, name, slug) values ("
+                + lamdongProducer + ", '02', 'Atiso Lâm Đồng " + word + "', 'scope-" + word + "') returning id");
+        lamdongPhoto = insert("insert into product_photo (product_id, position, content_type, content) values ("
+                + lamdongDeskProduct + ", 0, 'image/png', '\\x89504e47'::bytea) returning id");
+        lamdongLink = insert("insert into product_link (product_id, kind, url) values (" + lamdongDeskProduct
+                + ", 'SHOP', 'https://shop.example.vn/atiso') returning id");
         lamdongPoint = Sql.number(
                 transactions,
                 "select min(point_id) from display_point_product l join display_point dp on dp.id = l.point_id"
@@ -120,10 +163,19 @@ class StaffScopeTest {
                 transactions, "select min(product_id) from display_point_product where point_id = " + lamdongPoint);
         producerClient = new SignedInClient(http, context)
                 .signIn(TestStaff.account(context, Role.PRODUCER, Scope.producer(producer), false));
-        lamdongProduct = Sql.number(
+        lamdongOtherProduct = Sql.number(
                 transactions,
                 "select id from product where producer_id = (select id from producer"
                         + " where registration_number = '5801742362') order by id limit 1");
+    }
+
+    private long insert(String sql) {
+        return transactions.executeWrite(status -> {
+            try (ResultSet row = status.getConnection().createStatement().executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
     }
 
     /** A route's scope check: it runs the requests and asserts the refusal and that nothing changed. */
@@ -205,9 +257,26 @@ class StaffScopeTest {
                 () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/reports"))
                         .select("[data-report=" + lamdongReport + "]")
                         .isEmpty()));
-        cases.put("GET /admin/reports/{id}", () -> assertRefused(hanoiAdmin.get("/admin/reports/" + lamdongReport)));
+        cases.put(
+                "GET /admin/copy-warnings",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/copy-warnings"))
+                        .select("[data-stamp=" + lamdongCopyWarning + "]")
+                        .isEmpty()));
+        cases.put(
+                "GET /admin/copy-warnings/{id}",
+                () -> assertNotFound(hanoiAdmin.get("/admin/copy-warnings/" + lamdongCopyWarning)));
+        cases.put("POST /admin/copy-warnings/{id}", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    "/admin/copy-warnings/" + lamdongCopyWarning, Map.of("decision", "CLEARED", "note", "x")));
+            assertEquals(
+                    0,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from stamp_copy_review where stamp_id = " + lamdongCopyWarning));
+        });
+        cases.put("GET /admin/reports/{id}", () -> assertNotFound(hanoiAdmin.get("/admin/reports/" + lamdongReport)));
         cases.put("POST /admin/reports/{id}", () -> {
-            assertRefused(hanoiAdmin.post("/admin/reports/" + lamdongReport, Map.of("status", "CLOSED", "note", "x")));
+            assertNotFound(hanoiAdmin.post("/admin/reports/" + lamdongReport, Map.of("status", "CLOSED", "note", "x")));
             assertEquals(
                     "NEW", Sql.text(transactions, "select status from problem_report where id = " + lamdongReport));
             assertEquals(
@@ -223,6 +292,148 @@ class StaffScopeTest {
                         .body()
                         .lines()
                         .anyMatch(line -> line.startsWith(lamdongReport + ","))));
+        batchDeskCases(cases);
+        stampDeskCases(cases);
+        // The producers and products desks: another province's producer, product, photos and links.
+        cases.put("GET /admin/producers", () -> {
+            for (String query : List.of("", "?q=HTX+Lam+Dong", "?province=68")) {
+                assertTrue(Pages.html(hanoiAdmin.get("/admin/producers" + query))
+                        .select("[data-producer=" + lamdongProducer + "]")
+                        .isEmpty());
+            }
+        });
+        cases.put(
+                "GET /admin/producers/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/producers/new"))
+                        .select("#producer-province option[value=68]")
+                        .isEmpty()));
+        cases.put("POST /admin/producers/new", () -> {
+            String number = "SC" + UUID.randomUUID().toString().substring(0, 8);
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/producers/new",
+                    Map.of(
+                            "name",
+                            "Outside",
+                            "type",
+                            "COOPERATIVE",
+                            "registrationNumber",
+                            number,
+                            "addressLine",
+                            "x",
+                            "province",
+                            "68",
+                            "representative",
+                            "y"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(
+                    0,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from producer where registration_number = '" + number + "'"));
+        });
+        cases.put(
+                "GET /admin/producers/{id}",
+                () -> assertRefused(hanoiAdmin.get("/admin/producers/" + lamdongProducer)));
+        cases.put("POST /admin/producers/{id}", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/producers/" + lamdongProducer,
+                    Map.of("name", "Renamed", "phone", "0912345678", "version", "0")));
+            assertTrue(Sql.text(transactions, "select name from producer where id = " + lamdongProducer)
+                    .startsWith("HTX Lâm Đồng"));
+        });
+        cases.put("GET /admin/products", () -> {
+            for (String query : List.of("?q=atiso+lam+dong", "?province=68", "?producer=" + lamdongProducer)) {
+                assertTrue(Pages.html(hanoiAdmin.get("/admin/products" + query))
+                        .select("[data-product=" + lamdongDeskProduct + "]")
+                        .isEmpty());
+            }
+        });
+        cases.put(
+                "GET /admin/products/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/products/new"))
+                        .select("#product-producer option[value=" + lamdongProducer + "]")
+                        .isEmpty()));
+        cases.put("POST /admin/products/new", () -> {
+            String name = "Outside " + UUID.randomUUID();
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/products/new",
+                    Map.of("producer", Long.toString(lamdongProducer), "group", "02", "name", name));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(0, Sql.number(transactions, "select count(*) from product where name = '" + name + "'"));
+        });
+        cases.put(
+                "GET /admin/products/{id}",
+                () -> assertRefused(hanoiAdmin.get("/admin/products/" + lamdongDeskProduct)));
+        cases.put("POST /admin/products/{id}", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/products/" + lamdongDeskProduct,
+                    Map.of(
+                            "description",
+                            "Changed",
+                            "name",
+                            "Changed",
+                            "producer",
+                            Long.toString(lamdongProducer),
+                            "group",
+                            "02",
+                            "version",
+                            "0")));
+            assertEquals(
+                    "", Sql.text(transactions, "select description from product where id = " + lamdongDeskProduct));
+        });
+        cases.put("POST /admin/products/{id}/photos", () -> {
+            String csrf = Pages.html(hanoiAdmin.get("/admin"))
+                    .selectFirst("input[name=_csrf]")
+                    .val();
+            io.micronaut.http.client.multipart.MultipartBody body =
+                    io.micronaut.http.client.multipart.MultipartBody.builder()
+                            .addPart("photo", "a.png", io.micronaut.http.MediaType.IMAGE_PNG_TYPE, new byte[] {1, 2, 3})
+                            .addPart("alt", "x")
+                            .build();
+            assertRefused(hanoiAdmin.send(
+                    HttpRequest.POST("/admin/products/" + lamdongDeskProduct + "/photos?_csrf=" + csrf, body)
+                            .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE)
+                            .accept(Pages.BROWSER_ACCEPT)));
+            assertEquals(
+                    1,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from product_photo where product_id = " + lamdongDeskProduct));
+        });
+        cases.put("POST /admin/products/{id}/photos/{photoId}", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/products/" + lamdongDeskProduct + "/photos/" + lamdongPhoto, Map.of("action", "delete")));
+            assertEquals(1, Sql.number(transactions, "select count(*) from product_photo where id = " + lamdongPhoto));
+        });
+        cases.put("POST /admin/products/{id}/links", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/products/" + lamdongDeskProduct + "/links",
+                    Map.of("kind", "SHOP", "url", "https://evil.example.vn")));
+            assertEquals(
+                    1,
+                    Sql.number(
+                            transactions,
+                            "select count(*) from product_link where product_id = " + lamdongDeskProduct));
+        });
+        cases.put("POST /admin/products/{id}/links/{linkId}/delete", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/products/" + lamdongDeskProduct + "/links/" + lamdongLink + "/delete", Map.of()));
+            assertEquals(1, Sql.number(transactions, "select count(*) from product_link where id = " + lamdongLink));
+        });
+        // The subgroups serve every province: a province's administrator may not change them.
+        cases.put("GET /admin/subgroups", () -> assertRefused(hanoiAdmin.get("/admin/subgroups")));
+        cases.put("POST /admin/subgroups", () -> {
+            assertRefused(hanoiAdmin.post(
+                    "/admin/subgroups", Map.of("group", "01", "code", "01.99", "name", "X", "nameEn", "X")));
+            assertEquals(0, Sql.number(transactions, "select count(*) from product_subgroup where code = '01.99'"));
+        });
+        cases.put("POST /admin/subgroups/{id}", () -> {
+            long first = Sql.number(transactions, "select id from product_subgroup where code = '01.1'");
+            assertRefused(hanoiAdmin.post("/admin/subgroups/" + first, Map.of("name", "Renamed", "nameEn", "Renamed")));
+            assertEquals(
+                    "Thực phẩm tươi sống",
+                    Sql.text(transactions, "select name from product_subgroup where id = " + first));
+        });
         // The search index serves every province: a province's administrator may not rebuild it.
         cases.put("GET /admin/search", () -> assertRefused(hanoiAdmin.get("/admin/search")));
         cases.put("POST /admin/search/reindex", () -> {
@@ -234,6 +445,11 @@ class StaffScopeTest {
                             "select count(*) from audit_log where action = 'search.reindex'" + " and actor_id = "
                                     + hanoiAdminAccount.id()));
         });
+        // The counts of searches that found nothing name no province: a province's staff may not read them.
+        cases.put("GET /admin/search/misses", () -> assertRefused(hanoiAdmin.get("/admin/search/misses")));
+        cases.put(
+                "GET /admin/search/misses/export.csv",
+                () -> assertRefused(hanoiAdmin.get("/admin/search/misses/export.csv")));
         // One's own account: the records in its path are one's own sessions and tokens only.
         cases.put(
                 "GET /admin/account",
@@ -290,8 +506,209 @@ class StaffScopeTest {
                 }
             });
         }
+        certificationCases(cases);
         showroomCases(cases);
         return cases;
+    }
+
+    /** The certification desk: another province's certificate is unknown (404) for reading and writing. */
+    private void certificationCases(Map<String, ScopeCase> cases) {
+        String certificate = "/admin/certificates/" + lamdongCertificate;
+        cases.put("GET /admin/certificates", () -> {
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates"))
+                    .select("[data-certificate=" + lamdongCertificate + "]")
+                    .isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?q=" + lamdongCertified.word()))
+                    .select("tr[data-certificate]")
+                    .isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates?province=68"))
+                    .select("[data-certificate=" + lamdongCertificate + "]")
+                    .isEmpty());
+        });
+        cases.put("GET /admin/certificates/new", () -> {
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/certificates/new?q=" + lamdongCertified.word()))
+                    .select("[data-product]")
+                    .isEmpty());
+            assertNotFound(hanoiAdmin.get("/admin/certificates/new?product=" + lamdongCertified.productId()));
+        });
+        cases.put("POST /admin/certificates/new", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    "/admin/certificates/new",
+                    Map.of(
+                            "product", Long.toString(lamdongCertified.productId()),
+                            "scoreA", "30",
+                            "scoreB", "20",
+                            "scoreC", "25",
+                            "decisionNumber", "301/QĐ-UBND",
+                            "decisionDate",
+                                    vn.ocop.portal.certification.CertificationFixtures.today()
+                                            .toString(),
+                            "issuingBody", "UBND thành phố Hà Nội",
+                            "issuingLevel", "PROVINCE")));
+            assertEquals(1, certificatesOf(lamdongCertified.productId()));
+        });
+        cases.put("GET /admin/certificates/{id}", () -> assertNotFound(hanoiAdmin.get(certificate)));
+        cases.put(
+                "GET /admin/certificates/{id}/certificate.pdf",
+                () -> assertNotFound(hanoiAdmin.get(certificate + "/certificate.pdf")));
+        cases.put("GET /admin/certificates/{id}/renew", () -> assertNotFound(hanoiAdmin.get(certificate + "/renew")));
+        for (String action : new String[] {"suspend", "reinstate", "revoke"}) {
+            cases.put("POST /admin/certificates/{id}/" + action, () -> {
+                assertNotFound(hanoiAdmin.post(
+                        certificate + "/" + action,
+                        Map.of(
+                                "decisionNumber", "302/QĐ-UBND",
+                                "decisionDate",
+                                        vn.ocop.portal.certification.CertificationFixtures.today()
+                                                .toString(),
+                                "reason", "FOOD_SAFETY",
+                                "note", "x")));
+                assertEquals(
+                        "VALID",
+                        Sql.text(transactions, "select status from certification where id = " + lamdongCertificate));
+            });
+        }
+        cases.put("POST /admin/certificates/{id}/renew", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    certificate + "/renew",
+                    Map.of(
+                            "scoreA", "30",
+                            "scoreB", "20",
+                            "scoreC", "25",
+                            "decisionNumber", "303/QĐ-UBND",
+                            "decisionDate",
+                                    vn.ocop.portal.certification.CertificationFixtures.today()
+                                            .toString(),
+                            "issuingBody", "UBND thành phố Hà Nội",
+                            "issuingLevel", "PROVINCE")));
+            assertEquals(1, certificatesOf(lamdongCertified.productId()));
+            assertEquals(
+                    "VALID",
+                    Sql.text(transactions, "select status from certification where id = " + lamdongCertificate));
+        });
+    }
+
+    private long certificatesOf(long product) {
+        return Sql.number(transactions, "select count(*) from certification where product_id = " + product);
+    }
+
+    /** The batch desk: another province's batch and its events are unknown (404), and stay as they were. */
+    private void batchDeskCases(Map<String, ScopeCase> cases) {
+        String batch = "/admin/batches/" + lamdongBatch;
+        String event = batch + "/events/" + lamdongEvent;
+        String lot = Sql.text(transactions, "select lot_number from batch where id = " + lamdongBatch);
+        cases.put("GET /admin/batches", () -> {
+            Document list = Pages.html(ok(hanoiAdmin.get("/admin/batches")));
+            assertFalse(list.select("[data-batch]").isEmpty(), "Hà Nội's own batches are listed");
+            assertTrue(list.select("[data-batch=" + lamdongBatch + "]").isEmpty());
+            assertTrue(Pages.html(hanoiAdmin.get("/admin/batches?q=" + lot))
+                    .select("[data-batch=" + lamdongBatch + "]")
+                    .isEmpty());
+        });
+        cases.put(
+                "GET /admin/batches/new",
+                () -> assertTrue(Pages.html(ok(hanoiAdmin.get("/admin/batches/new")))
+                        .select("#batch-product option[value=" + lamdongProduct + "]")
+                        .isEmpty()));
+        cases.put("POST /admin/batches/new", () -> {
+            long before = Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct);
+            HttpResponse<String> refused = hanoiAdmin.post(
+                    "/admin/batches/new",
+                    Map.of(
+                            "product",
+                            Long.toString(lamdongProduct),
+                            "lot",
+                            "SCOPE-" + System.nanoTime() % 100_000,
+                            "productionDate",
+                            "2026-01-02",
+                            "quantity",
+                            "10"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+            assertEquals(
+                    before,
+                    Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct));
+        });
+        String quantity = Sql.text(transactions, "select quantity from batch where id = " + lamdongBatch);
+        cases.put("GET /admin/batches/{id}", () -> assertNotFound(hanoiAdmin.get(batch)));
+        cases.put("POST /admin/batches/{id}", () -> {
+            assertNotFound(hanoiAdmin.post(
+                    batch,
+                    Map.of(
+                            "product",
+                            Long.toString(lamdongProduct),
+                            "lot",
+                            lot,
+                            "productionDate",
+                            "2026-01-02",
+                            "quantity",
+                            "999")));
+            assertEquals(quantity, Sql.text(transactions, "select quantity from batch where id = " + lamdongBatch));
+        });
+        long events = Sql.number(transactions, "select count(*) from trace_event where batch_id = " + lamdongBatch);
+        String what = Sql.text(transactions, "select what from trace_event where id = " + lamdongEvent);
+        Map<String, String> eventForm =
+                Map.of("type", "HARVEST", "occurredAt", "2026-01-02T08:00", "what", "Changed", "place", "Elsewhere");
+        cases.put("POST /admin/batches/{id}/events", () -> {
+            assertNotFound(hanoiAdmin.post(batch + "/events", eventForm));
+            assertEquals(
+                    events,
+                    Sql.number(transactions, "select count(*) from trace_event where batch_id = " + lamdongBatch));
+        });
+        cases.put("GET /admin/batches/{id}/events/{eventId}", () -> assertNotFound(hanoiAdmin.get(event)));
+        cases.put("POST /admin/batches/{id}/events/{eventId}", () -> {
+            assertNotFound(hanoiAdmin.post(event, eventForm));
+            assertEquals(what, Sql.text(transactions, "select what from trace_event where id = " + lamdongEvent));
+        });
+        cases.put("POST /admin/batches/{id}/events/{eventId}/delete", () -> {
+            assertNotFound(hanoiAdmin.post(event + "/delete", Map.of()));
+            assertEquals(1, Sql.number(transactions, "select count(*) from trace_event where id = " + lamdongEvent));
+        });
+    }
+
+    /** The stamp desk: another province's runs are unknown (404) and its batches cannot be issued for. */
+    private void stampDeskCases(Map<String, ScopeCase> cases) {
+        cases.put("GET /admin/stamps", () -> {
+            Document desk = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch)));
+            assertFalse(desk.select("#stamps-batch option[value]").isEmpty(), "Hà Nội's own batches are offered");
+            assertTrue(desk.select("[data-run=" + lamdongRun + "]").isEmpty());
+            assertTrue(desk.select("#stamps-batch option[value=" + lamdongBatch + "]")
+                    .isEmpty());
+            assertTrue(desk.select("#stamps-product option[value=" + lamdongProduct + "]")
+                    .isEmpty());
+        });
+        cases.put("POST /admin/stamps", () -> {
+            long before =
+                    Sql.number(transactions, "select count(*) from stamp_issue where product_id = " + lamdongProduct);
+            HttpResponse<String> batch = hanoiAdmin.post(
+                    "/admin/stamps", Map.of("kind", "ITEM", "batch", Long.toString(lamdongBatch), "quantity", "3"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, batch.getStatus());
+            HttpResponse<String> product = hanoiAdmin.post(
+                    "/admin/stamps",
+                    Map.of("kind", "PRODUCT", "product", Long.toString(lamdongProduct), "quantity", "3"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, product.getStatus());
+            assertEquals(
+                    before,
+                    Sql.number(transactions, "select count(*) from stamp_issue where product_id = " + lamdongProduct));
+        });
+        for (String path : new String[] {
+            "/admin/stamps/{id}",
+            "/admin/stamps/{id}/status",
+            "/admin/stamps/{id}/stamps.csv",
+            "/admin/stamps/{id}/sheet.pdf"
+        }) {
+            cases.put(
+                    "GET " + path,
+                    () -> assertNotFound(hanoiAdmin.get(path.replace("{id}", Long.toString(lamdongRun)))));
+        }
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertEquals(HttpStatus.OK, response.getStatus(), response.body());
+        return response;
+    }
+
+    private static void assertNotFound(HttpResponse<String> response) {
+        assertEquals(HttpStatus.NOT_FOUND, response.getStatus(), response.body());
     }
 
     /** Display points belong to their province; a producer's account proposes its own products only. */
@@ -323,7 +740,7 @@ class StaffScopeTest {
         });
         cases.put("POST /admin/display-points/{id}/products", () -> {
             long before = Sql.number(transactions, line);
-            assertRefused(hanoiAdmin.post(point + "/products", Map.of("product", Long.toString(lamdongProduct))));
+            assertRefused(hanoiAdmin.post(point + "/products", Map.of("product", Long.toString(lamdongOtherProduct))));
             assertEquals(before, Sql.number(transactions, line));
         });
         cases.put("POST /admin/display-points/{id}/products/{productId}/confirm", () -> {
@@ -341,7 +758,7 @@ class StaffScopeTest {
         // The producer's page lists its own products and lines only.
         cases.put("GET /admin/assortment", () -> {
             Document page = Pages.html(producerClient.get("/admin/assortment"));
-            assertTrue(page.select("#proposal-product option[value=" + lamdongProduct + "]")
+            assertTrue(page.select("#proposal-product option[value=" + lamdongOtherProduct + "]")
                     .isEmpty());
             assertTrue(page.select("#proposal-product option").size() > 1, "its own products are offered");
         });
@@ -349,7 +766,7 @@ class StaffScopeTest {
             long before = Sql.number(transactions, line);
             HttpResponse<String> refused = producerClient.post(
                     "/admin/assortment",
-                    Map.of("point", Long.toString(lamdongPoint), "product", Long.toString(lamdongProduct)));
+                    Map.of("point", Long.toString(lamdongPoint), "product", Long.toString(lamdongOtherProduct)));
             assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus(), refused.body());
             assertEquals(before, Sql.number(transactions, line));
         });

@@ -28,4 +28,13 @@ public final class Sql {
             }
         });
     }
+
+    /** Runs a statement that changes rows; returns how many it changed. */
+    public static int update(TransactionOperations<Connection> transactions, String sql) {
+        return transactions.executeWrite(status -> {
+            try (var statement = status.getConnection().createStatement()) {
+                return statement.executeUpdate(sql);
+            }
+        });
+    }
 }

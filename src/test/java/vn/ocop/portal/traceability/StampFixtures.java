@@ -8,18 +8,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** Finds demo stamps by the status of their product's current certificate, counted independently of the page. */
-final class StampFixtures {
+public final class StampFixtures {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final TransactionOperations<Connection> transactions;
 
-    StampFixtures(TransactionOperations<Connection> transactions) {
+    public StampFixtures(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
     }
 
     /** A demo stamp of the given kind whose product's latest certificate is in the given status. */
-    Stamp stamp(String status, StampKind kind) {
+    public Stamp stamp(String status, StampKind kind) {
         String condition = switch (status) {
             case "VALID" -> "c.status = 'VALID' and c.valid_until > ?::date + 30";
             case "EXPIRING" -> "c.status = 'VALID' and c.valid_until between ?::date and ?::date + 30";
@@ -55,7 +55,7 @@ final class StampFixtures {
     }
 
     /** One value of a query, as text. */
-    String value(String sql, Object... parameters) {
+    public String value(String sql, Object... parameters) {
         return transactions.executeRead(tx -> {
             try (PreparedStatement select = tx.getConnection().prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
@@ -69,7 +69,7 @@ final class StampFixtures {
     }
 
     /** Runs a statement that changes rows. */
-    void update(String sql, Object... parameters) {
+    public void update(String sql, Object... parameters) {
         transactions.executeWrite(tx -> {
             try (PreparedStatement statement = tx.getConnection().prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
@@ -81,7 +81,7 @@ final class StampFixtures {
     }
 
     /** The first column of every row of a query, as text. */
-    java.util.List<String> values(String sql) {
+    public java.util.List<String> values(String sql) {
         return transactions.executeRead(tx -> {
             try (PreparedStatement select = tx.getConnection().prepareStatement(sql);
                     ResultSet row = select.executeQuery()) {
@@ -91,6 +91,32 @@ final class StampFixtures {
                 }
                 return values;
             }
+        });
+    }
+
+    /**
+     * Removes batches a test recorded, with their events, stamps and stamp runs: other tests check that every batch
+     * is a demo batch as the demo loaded it (six events, one batch stamp per product, EPCIS documents).
+     */
+    public void removeBatches(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        transactions.executeWrite(tx -> {
+            java.sql.Array array = tx.getConnection().createArrayOf("bigint", ids.toArray());
+            for (String sql : new String[] {
+                "delete from stamp_network where stamp_id in (select id from stamp where batch_id = any(?))",
+                "delete from stamp where batch_id = any(?)",
+                "delete from stamp_issue where batch_id = any(?)",
+                "delete from trace_event where batch_id = any(?)",
+                "delete from batch where id = any(?)"
+            }) {
+                try (PreparedStatement statement = tx.getConnection().prepareStatement(sql)) {
+                    statement.setArray(1, array);
+                    statement.executeUpdate();
+                }
+            }
+            return null;
         });
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
@@ -15,7 +16,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * public form ({@code /q/{code}/report}) checks its fields with {@link CleanText#controlAt}. Netty's decoder already refuses
  * control bytes in header values ({@link ProtocolGuard}).
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(patterns = FilterPatterns.ALL, patternStyle = FilterPatternStyle.REGEX)
 final class ControlCharacters implements Ordered {
 
     /** Headers whose values the portal stores (a tab passes Netty's check: RFC 9110 allows it in a value). */

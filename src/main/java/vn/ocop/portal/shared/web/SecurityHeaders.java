@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import java.util.Set;
  * {@code Vary} a cache needs, since pages depend on the language cookie and errors and GS1 Digital Links on
  * {@code Accept}.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(patterns = FilterPatterns.ALL, patternStyle = FilterPatternStyle.REGEX)
 final class SecurityHeaders implements Ordered {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
