@@ -3,12 +3,14 @@ package vn.ocop.portal.catalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.MessageSource;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,12 +20,14 @@ import jakarta.inject.Named;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import vn.ocop.portal.certification.CertificateStatus;
 import vn.ocop.portal.shared.Language;
 import vn.ocop.portal.shared.LanguageUrls;
+import vn.ocop.portal.showroom.WhereToBuy;
 import vn.ocop.portal.traceability.ProductStampCodes;
 
 /** {@code /products/{slug}}: one product, its certificate and its producer, with metadata for sharing and search. */
@@ -41,14 +45,17 @@ class ProductPageController {
     private final HttpLocaleResolver locales;
     private final MessageSource messages;
     private final ProductStampCodes stampCodes;
+    private final WhereToBuy whereToBuy;
 
     ProductPageController(
             ProductDetails details,
             PublicUrls urls,
             HttpLocaleResolver locales,
             @Named("catalogue") MessageSource messages,
-            ProductStampCodes stampCodes) {
+            ProductStampCodes stampCodes,
+            WhereToBuy whereToBuy) {
         this.details = details;
+        this.whereToBuy = whereToBuy;
         this.stampCodes = stampCodes;
         this.urls = urls;
         this.locales = locales;
@@ -56,7 +63,8 @@ class ProductPageController {
     }
 
     @Get(uris = {"/products/{slug}", "/en/products/{slug}"})
-    ModelAndView<Map<String, Object>> product(String slug, HttpRequest<?> request) {
+    ModelAndView<Map<String, Object>> product(
+            String slug, HttpRequest<?> request, @QueryValue @Nullable Double lat, @QueryValue @Nullable Double lon) {
         if (slug.length() > 200 || !SLUG.matcher(slug).matches()) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such product");
         }
@@ -97,6 +105,10 @@ class ProductPageController {
             }
         }
         model.put("links", details.links(product.id()));
+        // Where to buy it: display points that stock it, nearest first when the visitor shared a location.
+        model.put("whereToBuy", whereToBuy.forProduct(product.id(), lat, lon, locale));
+        model.put("whereToBuyAction", LanguageUrls.in(Language.of(locale), "/products/" + product.slug()));
+        model.put("pageScripts", List.of("/static/js/display-points.js"));
         model.put(PageMeta.ATTRIBUTE, meta(product, locale));
         return new ModelAndView<>("catalogue/product", model);
     }

@@ -20,7 +20,8 @@ import java.net.URI;
  * rendering), and the English address is what the page's links and the language switch lead to from then on.
  */
 @ServerFilter(
-        patterns = "/|/products(/[^/]*)?|/api|/q/[^/]+(/report(/thanks)?)?|/01/.*",
+        patterns =
+                "/|/products(/[^/]*)?|/api|/q/[^/]+(/report(/thanks)?)?|/01/.*|/display-points(/[^/]*)?|/fairs(/[^/]*)?",
         patternStyle = FilterPatternStyle.REGEX)
 class LanguageRedirect {
 

@@ -22,7 +22,11 @@ public final class LanguageUrls {
                 || (path.startsWith("/products/") && path.indexOf('/', "/products/".length()) < 0)
                 || path.equals("/api")
                 || (path.startsWith("/q/") && isStampPage(path))
-                || path.startsWith("/01/");
+                || path.startsWith("/01/")
+                || path.equals("/display-points")
+                || (path.startsWith("/display-points/") && path.indexOf('/', "/display-points/".length()) < 0)
+                || path.equals("/fairs")
+                || (path.startsWith("/fairs/") && path.indexOf('/', "/fairs/".length()) < 0);
     }
 
     /** {@code /q/{code}}, {@code /q/{code}/report} or {@code /q/{code}/report/thanks}, but not a QR image. */

@@ -21,8 +21,8 @@ public class WhereToBuy {
     /**
      * A place to buy the product.
      *
-     * @param path the point's public page, in the language asked for ({@code /display-points/12} or
-     *     {@code /en/display-points/12})
+     * @param path the point's public page ({@code /display-points/12}); link it with {@code @{...}} so that an
+     *     English page links the English twin
      * @param distanceKm from the visitor, when their place was given; else null
      * @param openNow whether its hours say it is open at this moment (Vietnam time)
      * @param priceVnd the price it sells the product at, if staff recorded one
@@ -112,7 +112,7 @@ public class WhereToBuy {
                         f.point().name(),
                         f.point().addressLine(),
                         english ? f.point().provinceNameEn() : f.point().provinceName(),
-                        (english ? "/en" : "") + "/display-points/" + f.point().id(),
+                        "/display-points/" + f.point().id(),
                         f.distanceKm(),
                         f.openNow(),
                         f.point().stock().stream()

@@ -76,6 +76,9 @@ class PublicPagesAccessibilityTest {
                     "scan-not-genuine",
                     "report-form",
                     "api",
+                    "display-points",
+                    "display-points-near",
+                    "display-point",
                     "error")) {
                 pages.add(Arguments.of(page, language));
             }
@@ -116,6 +119,10 @@ class PublicPagesAccessibilityTest {
             case "scan-not-genuine" -> "/q/NOTACODEOFTHISPORTAL";
             case "report-form" -> stamp(stamps, "VALID") + "/report";
             case "api" -> "/api";
+            case "display-points" -> "/display-points";
+            case "display-points-near" -> "/display-points?lat=21.0285&lon=105.8542&type=STATION_AIRPORT";
+            case "display-point" ->
+                "/display-points/" + value("select id from display_point where name = 'Điểm OCOP chợ Đà Lạt'");
             case "error" -> "/no-such-page";
             default -> throw new IllegalArgumentException(page);
         };

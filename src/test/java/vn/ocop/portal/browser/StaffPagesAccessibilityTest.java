@@ -65,12 +65,16 @@ class StaffPagesAccessibilityTest {
 
     private long uncertified;
 
+    private long point;
+
     @BeforeAll
     void signIn() {
         browser = Chromium.start(500, 900);
         TestStaff.Made account = TestStaff.account(context, Role.ADMINISTRATOR, Scope.national(), true);
         SignedInClient admin = new SignedInClient(http, context).signIn(account);
         session = admin.cookie("__Host-ocop_session");
+        point = vn.ocop.portal.support.Sql.number(
+                transactions, "select id from display_point where name = 'Điểm OCOP chợ Đà Lạt'");
         report = transactions.executeWrite(status -> {
             try (java.sql.ResultSet row = status.getConnection()
                     .createStatement()
@@ -186,7 +190,11 @@ class StaffPagesAccessibilityTest {
                     "/admin/products",
                     "/admin/products/new",
                     "/admin/products/{product}",
-                    "/admin/subgroups")) {
+                    "/admin/subgroups",
+                    "/admin/display-points",
+                    "/admin/display-points/new",
+                    "/admin/display-points/{point}",
+                    "/admin/assortment")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -218,7 +226,8 @@ class StaffPagesAccessibilityTest {
                             .replace("{event}", Long.toString(event))
                             .replace("{run}", Long.toString(run))
                             .replace("{producer}", Long.toString(product[1]))
-                            .replace("{product}", Long.toString(product[0]));
+                            .replace("{product}", Long.toString(product[0]))
+                            .replace("{point}", Long.toString(point));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);
