@@ -138,13 +138,25 @@ class DisplayPointPagesTest {
     void shouldTellWhereToBuyAProductOnItsPageNearestFirstAndOnlyWhereOpen() {
         String slug = "san-pham-thu-" + UUID.randomUUID().toString().substring(0, 8);
         long product = transactions.executeWrite(status -> {
+            // Group 05 and a product stamp, like the other tests' products: tests of the catalogue count the listed
+            // demo products, and of the demo data every product's stamp.
             try (var insert = status.getConnection()
                     .prepareStatement("insert into product (producer_id, group_code, name, slug)"
-                            + " select min(id), '01', 'Sản phẩm thử nơi mua', ? from producer returning id")) {
+                            + " select min(id), '05', 'Sản phẩm thử nơi mua', ? from producer returning id")) {
                 insert.setString(1, slug);
                 try (var row = insert.executeQuery()) {
                     row.next();
-                    return row.getLong(1);
+                    long id = row.getLong(1);
+                    try (var stamp = status.getConnection()
+                            .prepareStatement(
+                                    "insert into stamp (serial, kind, product_id) values (?, 'PRODUCT', ?)")) {
+                        stamp.setLong(
+                                1,
+                                java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 4);
+                        stamp.setLong(2, id);
+                        stamp.executeUpdate();
+                    }
+                    return id;
                 }
             }
         });
