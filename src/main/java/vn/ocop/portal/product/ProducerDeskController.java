@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
-import vn.ocop.portal.staff.StaffDenied;
 import vn.ocop.portal.staff.StaffOnly;
+import vn.ocop.portal.staff.UnknownRecord;
 
 /**
  * The producers desk ({@code /admin/producers}): the list of the caller's scope with search, filters, sort and
@@ -157,7 +157,7 @@ class ProducerDeskController {
     }
 
     private ProducerDesk.Record record(Staff staff, long id) {
-        return producers.one(id, staff.scope()).orElseThrow(StaffDenied::new);
+        return producers.one(id, staff.scope()).orElseThrow(UnknownRecord::new);
     }
 
     private HttpResponse<?> form(

@@ -25,8 +25,8 @@ import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.shared.web.CleanText;
 import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
-import vn.ocop.portal.staff.StaffDenied;
 import vn.ocop.portal.staff.StaffOnly;
+import vn.ocop.portal.staff.UnknownRecord;
 
 /**
  * The products desk ({@code /admin/products}): the list of the caller's scope with search, filters, sort and pages;
@@ -137,7 +137,7 @@ class ProductDeskController {
         }
         ProducerDesk.Record producer = producers
                 .one(Long.parseLong(form.get("producer")), staff.scope())
-                .orElseThrow(StaffDenied::new);
+                .orElseThrow(UnknownRecord::new);
         long id = products.create(staff, form, producer.provinceCode());
         return DeskPages.seeOther("/admin/products/" + id + "?saved=1");
     }
@@ -177,7 +177,7 @@ class ProductDeskController {
         if (!form.get("producer").equals(Long.toString(record.producerId()))) {
             province = producers
                     .one(Long.parseLong(form.get("producer")), staff.scope())
-                    .orElseThrow(StaffDenied::new)
+                    .orElseThrow(UnknownRecord::new)
                     .provinceCode();
         }
         if (version != record.version() || !products.update(staff, record, form, version, province, descriptiveOnly)) {
@@ -245,7 +245,7 @@ class ProductDeskController {
     @StaffOnly(Permission.EDIT_PRODUCTS)
     HttpResponse<?> changePhoto(Staff staff, long id, long photoId, @Body Map<String, String> body) {
         ProductDesk.Record record = record(staff, id);
-        ProductMedia.Photo photo = media.photo(id, photoId).orElseThrow(StaffDenied::new);
+        ProductMedia.Photo photo = media.photo(id, photoId).orElseThrow(UnknownRecord::new);
         switch (DeskPages.blank(body.get("action"))) {
             case "alt" -> {
                 String alt = VietnameseText.nfc(DeskPages.blank(body.get("alt")));
@@ -306,13 +306,13 @@ class ProductDeskController {
         ProductMedia.Link link = media.links(id).stream()
                 .filter(l -> l.id() == linkId)
                 .findFirst()
-                .orElseThrow(StaffDenied::new);
+                .orElseThrow(UnknownRecord::new);
         media.deleteLink(staff, record, link);
         return DeskPages.seeOther("/admin/products/" + id + "?saved=1#links");
     }
 
     private ProductDesk.Record record(Staff staff, long id) {
-        return products.one(id, staff.scope()).orElseThrow(StaffDenied::new);
+        return products.one(id, staff.scope()).orElseThrow(UnknownRecord::new);
     }
 
     /** What the product page shows besides the form. */

@@ -22,6 +22,7 @@ import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
 import vn.ocop.portal.staff.StaffDenied;
 import vn.ocop.portal.staff.StaffOnly;
+import vn.ocop.portal.staff.UnknownRecord;
 
 /**
  * The product subgroups ({@code /admin/subgroups}): data staff extend (DOMAIN.md), each within one of the six groups
@@ -85,7 +86,7 @@ class SubgroupDeskController {
         ProductDesk.Subgroup current = products.subgroups().stream()
                 .filter(s -> s.id() == id)
                 .findFirst()
-                .orElseThrow(StaffDenied::new);
+                .orElseThrow(UnknownRecord::new);
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("group", current.groupCode());
         typed.put("code", current.code());

@@ -21,6 +21,7 @@ import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
 import vn.ocop.portal.staff.StaffDenied;
 import vn.ocop.portal.staff.StaffOnly;
+import vn.ocop.portal.staff.UnknownRecord;
 
 /**
  * A producer's account proposes its own products for display points ({@code /admin/assortment}); commerce staff of
@@ -77,7 +78,7 @@ class AssortmentProposalController {
             return page(staff, values, "price", false, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         String province = points.one(point.get().id(), vn.ocop.portal.staff.Scope.national())
-                .orElseThrow(StaffDenied::new)
+                .orElseThrow(UnknownRecord::new)
                 .provinceCode();
         points.propose(
                 staff, point.get().id(), province, product.get(), price.orElse(null), posted.containsKey("inStock"));

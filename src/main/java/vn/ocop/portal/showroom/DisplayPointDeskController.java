@@ -25,8 +25,8 @@ import java.util.Optional;
 import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
-import vn.ocop.portal.staff.StaffDenied;
 import vn.ocop.portal.staff.StaffOnly;
+import vn.ocop.portal.staff.UnknownRecord;
 
 /**
  * The commerce staff's desk of display points ({@code /admin/display-points}): the province's points, a form to
@@ -152,7 +152,7 @@ class DisplayPointDeskController {
     @StaffOnly(Permission.MANAGE_DISPLAY_POINTS)
     HttpResponse<?> confirm(Staff staff, long id, long productId) {
         DisplayPoint point = point(staff, id);
-        DisplayPoints.Line line = points.line(point.id(), productId).orElseThrow(StaffDenied::new);
+        DisplayPoints.Line line = points.line(point.id(), productId).orElseThrow(UnknownRecord::new);
         points.confirm(staff, point, line);
         return seeOther("/admin/display-points/" + id + "#assortment");
     }
@@ -162,7 +162,7 @@ class DisplayPointDeskController {
     @StaffOnly(Permission.MANAGE_DISPLAY_POINTS)
     HttpResponse<?> remove(Staff staff, long id, long productId) {
         DisplayPoint point = point(staff, id);
-        DisplayPoints.Line line = points.line(point.id(), productId).orElseThrow(StaffDenied::new);
+        DisplayPoints.Line line = points.line(point.id(), productId).orElseThrow(UnknownRecord::new);
         points.remove(staff, point, line);
         return seeOther("/admin/display-points/" + id + "#assortment");
     }
@@ -188,7 +188,7 @@ class DisplayPointDeskController {
     }
 
     private DisplayPoint point(Staff staff, long id) {
-        return points.one(id, staff.scope()).orElseThrow(StaffDenied::new);
+        return points.one(id, staff.scope()).orElseThrow(UnknownRecord::new);
     }
 
     private HttpResponse<?> form(Staff staff, @Nullable DisplayPoint point, PointForm form, HttpStatus status) {

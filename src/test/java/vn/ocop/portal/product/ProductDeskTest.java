@@ -302,11 +302,11 @@ class ProductDeskTest {
         assertEquals("Anchovy fish sauce " + word, fixtures.text("select name_en from product where id = ?", own));
 
         assertEquals(
-                HttpStatus.FORBIDDEN, account.get("/admin/products/" + other).getStatus());
+                HttpStatus.NOT_FOUND, account.get("/admin/products/" + other).getStatus());
         Map<String, String> attempt = new HashMap<>(fields);
         attempt.put("version", "0");
         assertEquals(
-                HttpStatus.FORBIDDEN,
+                HttpStatus.NOT_FOUND,
                 account.post("/admin/products/" + other, attempt, form).getStatus());
         assertEquals("Mô tả ban đầu", fixtures.text("select description from product where id = ?", other));
         assertEquals(HttpStatus.FORBIDDEN, account.get("/admin/products/new").getStatus());
