@@ -71,19 +71,49 @@ record DisplayPoint(
     }
 
     /**
-     * The checklist kept with a point, after the groups of criteria of Decision 950/QĐ-BCT for display and sales
-     * points: location, premises, signage, assortment, product information, prices, staff, payment, legal standing.
+     * The groups of the checklist, after the sections of the criteria of Decision 950/QĐ-BCT (Bộ Công Thương,
+     * 18/04/2023, "Tiêu chí Điểm giới thiệu và bán sản phẩm thuộc Chương trình Mỗi xã một sản phẩm (OCOP) giai
+     * đoạn 2023-2025"), section II: 1. the point's location, 2. the products it carries, 3. the premises and how the
+     * point is run.
+     */
+    enum CriteriaGroup {
+        LOCATION,
+        PRODUCTS,
+        PREMISES_AND_OPERATION
+    }
+
+    /**
+     * The checklist kept with a point, by the Decision's groups. Sources read (December 2026, through the search
+     * tool; the Decision's own text was not reachable, only summaries that quote it): luatvietnam.vn (the Decision's
+     * record: 950/QĐ-BCT, 18/04/2023, signed by Phan Thị Thắng), langngheviet.com.vn, baohatinh.vn, baokiemtoan.vn
+     * and kythuatchonghanggia.vn ("Tiêu chí Điểm giới thiệu và bán sản phẩm OCOP giai đoạn 2023-2025"), which give
+     * sections II.1 (location: convenient traffic, many passers-by, tourists or a dense neighbourhood — stations,
+     * airports, bus and boat stations, highway and national-road stops, malls, supermarkets, markets, tourist sites,
+     * restaurants, hotels, craft villages, commune and district commercial centres, industrial clusters, fair and
+     * exhibition centres, post offices) and II.2 (products: meet market demand and consumers' taste; quality
+     * standards and the law on consumers' health, safety and the environment; 3★ OCOP or better, the province's key
+     * products, typical rural industrial or agricultural products, local specialties). Section II.3 (premises and
+     * operation) was not in what could be read: its items keep the portal's own words, with the signage after the
+     * OCOP sign design of Decision 3041/QĐ-BCT (2019).
      */
     enum Criterion {
-        LOCATION,
-        PREMISES,
-        SIGNAGE,
-        OCOP_SHARE,
-        PRODUCT_INFORMATION,
-        PRICES_LISTED,
-        TRAINED_STAFF,
-        CASHLESS_PAYMENT,
-        LEGAL_STANDING;
+        LOCATION(CriteriaGroup.LOCATION),
+        MARKET_DEMAND(CriteriaGroup.PRODUCTS),
+        QUALITY_AND_SAFETY(CriteriaGroup.PRODUCTS),
+        OCOP_PRODUCTS(CriteriaGroup.PRODUCTS),
+        PRODUCT_INFORMATION(CriteriaGroup.PRODUCTS),
+        PREMISES(CriteriaGroup.PREMISES_AND_OPERATION),
+        SIGNAGE(CriteriaGroup.PREMISES_AND_OPERATION),
+        PRICES_LISTED(CriteriaGroup.PREMISES_AND_OPERATION),
+        TRAINED_STAFF(CriteriaGroup.PREMISES_AND_OPERATION),
+        CASHLESS_PAYMENT(CriteriaGroup.PREMISES_AND_OPERATION),
+        LEGAL_STANDING(CriteriaGroup.PREMISES_AND_OPERATION);
+
+        final CriteriaGroup group;
+
+        Criterion(CriteriaGroup group) {
+            this.group = group;
+        }
 
         static Optional<Criterion> parse(@Nullable String text) {
             for (Criterion criterion : values()) {
@@ -92,6 +122,21 @@ record DisplayPoint(
                 }
             }
             return Optional.empty();
+        }
+
+        /** Whether these names (as stored) include every criterion; names no longer in the list do not count. */
+        static boolean all(List<String> names) {
+            return java.util.Arrays.stream(values()).allMatch(c -> names.contains(c.name()));
+        }
+
+        /** The checklist as the form shows it: each group's name and its criteria's names, in order. */
+        static Map<String, List<String>> byGroup() {
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            for (Criterion criterion : values()) {
+                groups.computeIfAbsent(criterion.group.name(), g -> new java.util.ArrayList<>())
+                        .add(criterion.name());
+            }
+            return groups;
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * {@code GET /api/v1/display-points}: the display points that are not closed, filtered by province, kind, product
- * and "open now", and with {@code near=lat,lon} sorted by distance (within {@code radiusKm} when given). Answers
- * from the in-memory directory. Bad parameters get 400 with an RFC 9457 problem body.
+ * and "open now", and with {@code near=lat,lon} sorted by distance (within {@code radiusKm} when given); at most
+ * {@code limit} of them (100 unless asked, up to 1,000), with the total that match. Answers from the in-memory
+ * directory. Bad parameters get 400 with an RFC 9457 problem body.
  */
 @Controller("/api/v1/display-points")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +25,11 @@ import java.util.List;
 class DisplayPointApiController {
 
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+
+    /** Items in an answer unless {@code limit} says otherwise, and the most it may ask. */
+    static final int DEFAULT_LIMIT = 100;
+
+    static final int MAX_LIMIT = 1000;
 
     @Serdeable
     record Problem(String type, String title, int status, String detail) {}
@@ -66,7 +72,8 @@ class DisplayPointApiController {
             @QueryValue @Nullable String product,
             @QueryValue @Nullable String province,
             @QueryValue @Nullable String type,
-            @QueryValue @Nullable String openNow) {
+            @QueryValue @Nullable String openNow,
+            @QueryValue @Nullable String limit) {
         Double latitude = null;
         Double longitude = null;
         if (near != null) {
@@ -110,6 +117,15 @@ class DisplayPointApiController {
             }
             open = openNow.equals("true");
         }
+        int most = DEFAULT_LIMIT;
+        if (limit != null) {
+            if (!limit.strip().matches("^\\d{1,4}$")
+                    || Integer.parseInt(limit.strip()) < 1
+                    || Integer.parseInt(limit.strip()) > MAX_LIMIT) {
+                return problem("limit is a whole number from 1 to " + MAX_LIMIT);
+            }
+            most = Integer.parseInt(limit.strip());
+        }
         Long productId = null;
         if (product != null) {
             if (product.length() > 200) {
@@ -129,7 +145,7 @@ class DisplayPointApiController {
                 new PointDirectory.Query(province, kind, productId, latitude, longitude, radius, open));
         return HttpResponse.ok(new Answer(
                 found.size(),
-                found.stream().map(DisplayPointApiController::item).toList()));
+                found.stream().limit(most).map(DisplayPointApiController::item).toList()));
     }
 
     private static Item item(PointDirectory.Found found) {

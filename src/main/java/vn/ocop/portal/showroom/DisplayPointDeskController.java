@@ -42,9 +42,11 @@ class DisplayPointDeskController {
     static final int PAGE_SIZE = 50;
 
     private final DisplayPoints points;
+    private final MapTiles tiles;
 
-    DisplayPointDeskController(DisplayPoints points) {
+    DisplayPointDeskController(DisplayPoints points, MapTiles tiles) {
         this.points = points;
+        this.tiles = tiles;
     }
 
     @Get
@@ -203,7 +205,7 @@ class DisplayPointDeskController {
         model.put("errors", List.copyOf(form.errors));
         model.put("kinds", names(DisplayPoint.Kind.values()));
         model.put("statuses", names(DisplayPoint.Status.values()));
-        model.put("criteria", names(DisplayPoint.Criterion.values()));
+        model.put("criteriaGroups", DisplayPoint.Criterion.byGroup());
         model.put("weekdays", names(DayOfWeek.values()));
         model.put("provinces", points.provinces(staff.scope()));
         String province = form.value("province");
@@ -213,7 +215,13 @@ class DisplayPointDeskController {
         }
         model.putIfAbsent("line", Map.of("product", "", "price", "", "inStock", true));
         model.putIfAbsent("saved", false);
-        return page("admin/showroom/point", model, status);
+        // The coordinates can be picked on a map (an enhancement: the typed fields stay the way to give them).
+        tiles.addTo(model, "/static/css/showroom.css", "/static/js/point-form-map.js");
+        return HttpResponse.status(status)
+                .contentType(MediaType.TEXT_HTML_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Content-Security-Policy", tiles.contentSecurityPolicy())
+                .body(new ModelAndView<>("admin/showroom/point", model));
     }
 
     static List<String> names(Enum<?>[] values) {

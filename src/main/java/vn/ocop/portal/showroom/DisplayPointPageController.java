@@ -1,6 +1,5 @@
 package vn.ocop.portal.showroom;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,34 +38,17 @@ import vn.ocop.portal.shared.Language;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DisplayPointPageController {
 
-    /** The map's tiles come from elsewhere: the page's policy allows that origin for images, and location. */
-    static final String CSP_TEMPLATE =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: %s;"
-                    + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-                    + " frame-ancestors 'none'";
-
     /** Map groups: points within one cell of this many degrees are one marker while the map is zoomed out. */
     static final double GROUP_CELL_DEGREES = 1.0;
 
-    /** OpenStreetMap's own tiles, when no tile server is configured (placeholders cannot be written in YAML). */
-    static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-
     private final PointDirectory directory;
     private final HttpLocaleResolver locales;
-    private final String tileUrl;
-    private final String attribution;
-    private final String csp;
+    private final MapTiles tiles;
 
-    DisplayPointPageController(
-            PointDirectory directory,
-            HttpLocaleResolver locales,
-            @Value("${ocop.map.tile-url:}") @Nullable String tileUrl,
-            @Value("${ocop.map.attribution}") String attribution) {
+    DisplayPointPageController(PointDirectory directory, HttpLocaleResolver locales, MapTiles tiles) {
         this.directory = directory;
         this.locales = locales;
-        this.tileUrl = tileUrl == null || tileUrl.isBlank() ? OSM_TILES : tileUrl.strip();
-        this.attribution = attribution;
-        this.csp = CSP_TEMPLATE.formatted(origin(this.tileUrl));
+        this.tiles = tiles;
     }
 
     /** A point as the list shows it. */
@@ -211,8 +193,6 @@ class DisplayPointPageController {
                 directory.products().stream()
                         .map(p -> Map.of("slug", p.slug(), "name", productName(p, english)))
                         .toList());
-        model.put("tileUrl", tileUrl);
-        model.put("attribution", attribution);
         return page("showroom/points", model, HttpStatus.OK);
     }
 
@@ -271,8 +251,6 @@ class DisplayPointPageController {
                 URI.create("https://www.openstreetmap.org/?mlat=" + point.latitude() + "&mlon=" + point.longitude()
                                 + "#map=17/" + point.latitude() + "/" + point.longitude())
                         .toString());
-        model.put("tileUrl", tileUrl);
-        model.put("attribution", attribution);
         return page("showroom/point", model, HttpStatus.OK);
     }
 
@@ -330,19 +308,11 @@ class DisplayPointPageController {
         return Double.parseDouble(text.strip());
     }
 
-    /** The scheme and host of the tile URL, for the page's image policy. */
-    static String origin(String url) {
-        java.util.regex.Matcher matcher =
-                java.util.regex.Pattern.compile("(https?://[^/{}\\s`']+)").matcher(url);
-        return matcher.find() ? matcher.group(1) : "";
-    }
-
     private HttpResponse<?> page(String view, Map<String, Object> model, HttpStatus status) {
-        model.put("pageStyles", List.of("/webjars/leaflet/1.9.4/dist/leaflet.css", "/static/css/showroom.css"));
-        model.put("pageScripts", List.of("/webjars/leaflet/1.9.4/dist/leaflet.js", "/static/js/display-points.js"));
+        tiles.addTo(model, "/static/css/showroom.css", "/static/js/display-points.js");
         return HttpResponse.status(status)
                 .contentType(MediaType.TEXT_HTML_TYPE)
-                .header("Content-Security-Policy", csp)
+                .header("Content-Security-Policy", tiles.contentSecurityPolicy())
                 .header(
                         "Permissions-Policy",
                         "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()")

@@ -205,10 +205,6 @@ class DisplayPoints {
                 .map(point -> withHours(point, HoursTable.of(database, point.id())));
     }
 
-    OpeningHours hours(long pointId) {
-        return HoursTable.of(database, pointId);
-    }
-
     /** Creates a point; the draft's province lies within the caller's scope (the desk checked). */
     long create(Staff staff, PointForm.Draft draft) {
         long id = database.inTransaction(() -> {
@@ -367,24 +363,24 @@ class DisplayPoints {
 
     // The assortment.
 
+    /** A point's lines with their products and producers, for {@link #line(ResultSet)}. */
+    private static final String LINE_SELECT = """
+            select l.product_id, p.slug, p.name, pr.name as producer_name, pr.id as producer_id, l.price_vnd,
+                   l.in_stock, l.state, l.proposed_by, l.last_confirmed_at
+            from display_point_product l join product p on p.id = l.product_id
+            join producer pr on pr.id = p.producer_id
+            """;
+
     List<Line> lines(long pointId) {
-        return database.list("""
-                select l.product_id, p.slug, p.name, pr.name as producer_name, pr.id as producer_id, l.price_vnd,
-                       l.in_stock, l.state, l.proposed_by, l.last_confirmed_at
-                from display_point_product l join product p on p.id = l.product_id
-                join producer pr on pr.id = p.producer_id
-                where l.point_id = ? order by l.state desc, p.name, p.id
-                """, DisplayPoints::line, pointId);
+        return database.list(
+                LINE_SELECT + " where l.point_id = ? order by l.state desc, p.name, p.id",
+                DisplayPoints::line,
+                pointId);
     }
 
     Optional<Line> line(long pointId, long productId) {
-        return database.one("""
-                select l.product_id, p.slug, p.name, pr.name as producer_name, pr.id as producer_id, l.price_vnd,
-                       l.in_stock, l.state, l.proposed_by, l.last_confirmed_at
-                from display_point_product l join product p on p.id = l.product_id
-                join producer pr on pr.id = p.producer_id
-                where l.point_id = ? and l.product_id = ?
-                """, DisplayPoints::line, pointId, productId);
+        return database.one(
+                LINE_SELECT + " where l.point_id = ? and l.product_id = ?", DisplayPoints::line, pointId, productId);
     }
 
     /** A product named by its address (slug), its page's URL or its number, if it lies within the scope. */

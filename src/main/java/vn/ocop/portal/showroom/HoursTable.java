@@ -8,58 +8,60 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import vn.ocop.portal.shared.Database;
 
-/** Reads opening hours from {@code display_point_hours} and {@code display_point_exception}. */
+/**
+ * Reads opening hours from {@code display_point_hours} and {@code display_point_exception}: one reader, for the desk
+ * (one point, every exception, to edit) and for the public directory (every point, exceptions from a week back on).
+ */
 final class HoursTable {
+
+    /** How far back the directory reads exceptions: an overnight interval of yesterday still counts today. */
+    static final int DIRECTORY_DAYS_BACK = 7;
 
     private HoursTable() {}
 
+    /** One point's hours with all its exceptions, past ones too (the desk's form shows and keeps them). */
     static OpeningHours of(Database database, long pointId) {
-        EnumMap<DayOfWeek, List<OpeningHours.Interval>> week = new EnumMap<>(DayOfWeek.class);
-        database.list(
-                "select weekday, opens, closes from display_point_hours where point_id = ? order by weekday, opens",
-                row -> week.computeIfAbsent(DayOfWeek.of(row.getInt(1)), day -> new ArrayList<>())
-                        .add(new OpeningHours.Interval(Database.time(row, "opens"), Database.time(row, "closes"))),
-                pointId);
-        Map<LocalDate, OpeningHours.Exception> exceptions = new TreeMap<>();
-        database.list(
-                "select day, opens, closes, note from display_point_exception where point_id = ? order by day",
-                row -> exceptions.put(Database.date(row, "day"), exception(row)),
-                pointId);
-        return new OpeningHours(week, exceptions);
+        return read(database, "point_id = ?", "point_id = ?", pointId).getOrDefault(pointId, OpeningHours.none());
     }
 
-    /** Every point's hours; exceptions from a week back on (an overnight interval of yesterday still counts). */
+    /** Every point's hours; exceptions from {@link #DIRECTORY_DAYS_BACK} days back on. */
     static Map<Long, OpeningHours> all(Database database) {
+        return read(database, "true", "day >= current_date - " + DIRECTORY_DAYS_BACK);
+    }
+
+    /**
+     * The hours of the points the conditions select, by point.
+     *
+     * @param weekCondition selects rows of {@code display_point_hours}
+     * @param exceptionCondition selects rows of {@code display_point_exception}
+     * @param bindings bound to each condition's placeholders in turn (the same values for both)
+     */
+    private static Map<Long, OpeningHours> read(
+            Database database, String weekCondition, String exceptionCondition, Object... bindings) {
         Map<Long, EnumMap<DayOfWeek, List<OpeningHours.Interval>>> weeks = new HashMap<>();
         database.list(
-                "select point_id, weekday, opens, closes from display_point_hours order by point_id, weekday, opens",
-                row -> weeks.computeIfAbsent(row.getLong(1), id -> new EnumMap<>(DayOfWeek.class))
-                        .computeIfAbsent(DayOfWeek.of(row.getInt(2)), day -> new ArrayList<>())
-                        .add(new OpeningHours.Interval(Database.time(row, "opens"), Database.time(row, "closes"))));
+                "select point_id, weekday, opens, closes from display_point_hours where " + weekCondition
+                        + " order by point_id, weekday, opens",
+                row -> weeks.computeIfAbsent(row.getLong("point_id"), id -> new EnumMap<>(DayOfWeek.class))
+                        .computeIfAbsent(DayOfWeek.of(row.getInt("weekday")), day -> new ArrayList<>())
+                        .add(new OpeningHours.Interval(Database.time(row, "opens"), Database.time(row, "closes"))),
+                bindings);
         Map<Long, Map<LocalDate, OpeningHours.Exception>> exceptions = new HashMap<>();
         database.list(
-                "select point_id, day, opens, closes, note from display_point_exception"
-                        + " where day >= current_date - 7 order by point_id, day",
+                "select point_id, day, opens, closes, note from display_point_exception where " + exceptionCondition
+                        + " order by point_id, day",
                 row -> exceptions
-                        .computeIfAbsent(row.getLong(1), id -> new TreeMap<>())
-                        .put(Database.date(row, "day"), exception(row)));
-        Set<Long> ids = new HashSet<>(weeks.keySet());
-        ids.addAll(exceptions.keySet());
+                        .computeIfAbsent(row.getLong("point_id"), id -> new TreeMap<>())
+                        .put(Database.date(row, "day"), exception(row)),
+                bindings);
         Map<Long, OpeningHours> all = new HashMap<>();
-        for (Long id : ids) {
-            all.put(
-                    id,
-                    new OpeningHours(
-                            weeks.getOrDefault(id, new EnumMap<>(DayOfWeek.class)),
-                            exceptions.getOrDefault(id, Map.of())));
-        }
+        weeks.forEach((id, week) -> all.put(id, new OpeningHours(week, exceptions.getOrDefault(id, Map.of()))));
+        exceptions.forEach((id, days) -> all.putIfAbsent(id, new OpeningHours(Map.of(), days)));
         return all;
     }
 

@@ -14,13 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import vn.ocop.portal.shared.Database;
 
 /**
  * The public side of the display points, held in memory: every point that is not closed, with its hours and the
  * confirmed products it stocks, indexed by product. The public pages, the API and "where to buy" on the product
- * and scan pages read it without a database round trip; a staff change reloads it at the next read, and it is
- * reloaded at least every {@link #MAX_AGE} so that another instance's changes show too.
+ * and scan pages read it without a database round trip. A staff change on this instance drops it, so the next read
+ * loads it again and shows the change; past {@link #MAX_AGE} (another instance's changes) it is reloaded in the
+ * background while readers keep the one they have, so no request waits for that reload.
  */
 @Singleton
 class PointDirectory {
@@ -99,6 +102,10 @@ class PointDirectory {
     private final Database database;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    /** Counts the changes announced: a load that began before the latest one is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     @jakarta.inject.Inject
     PointDirectory(Database database) {
@@ -112,6 +119,7 @@ class PointDirectory {
 
     /** Drops the snapshot: the next read loads the points again. */
     void invalidate() {
+        generation.incrementAndGet();
         snapshot = null;
     }
 
@@ -142,12 +150,20 @@ class PointDirectory {
         List<Point> candidates = query.productId() == null
                 ? current.points()
                 : current.byProduct().getOrDefault(query.productId(), List.of());
+        // Within a radius, a box of latitudes and longitudes first: most points are left out by two comparisons,
+        // before any trigonometry.
+        Box box = query.near() && query.radiusKm() != null
+                ? Box.around(query.latitude(), query.longitude(), query.radiusKm())
+                : null;
         List<Found> found = new ArrayList<>();
         for (Point point : candidates) {
             if (query.provinceCode() != null && !query.provinceCode().equals(point.provinceCode())) {
                 continue;
             }
             if (query.kind() != null && query.kind() != point.kind()) {
+                continue;
+            }
+            if (box != null && !box.contains(point.latitude(), point.longitude())) {
                 continue;
             }
             boolean open = point.openAt(now);
@@ -173,7 +189,26 @@ class PointDirectory {
      * first when the visitor's place is known.
      */
     List<Found> stocking(long productId, @Nullable Double latitude, @Nullable Double longitude) {
-        Snapshot current = current();
+        return stocking(current(), productId, latitude, longitude);
+    }
+
+    /**
+     * As {@link #stocking(long, Double, Double)}, only if the points are in memory (they are, but for the first read
+     * and the read right after a staff change); null otherwise. Never waits for the database, so a page answered on
+     * the event loop may call it.
+     */
+    @Nullable
+    List<Found> stockingInMemory(long productId, @Nullable Double latitude, @Nullable Double longitude) {
+        Snapshot kept = snapshot;
+        if (kept == null) {
+            return null;
+        }
+        refreshIfOld(kept);
+        return stocking(kept, productId, latitude, longitude);
+    }
+
+    private List<Found> stocking(
+            Snapshot current, long productId, @Nullable Double latitude, @Nullable Double longitude) {
         LocalDateTime now = now();
         List<Found> found = new ArrayList<>();
         for (Point point : current.byProduct().getOrDefault(productId, List.of())) {
@@ -195,6 +230,34 @@ class PointDirectory {
         return found;
     }
 
+    /**
+     * The latitudes and longitudes within which every place at most {@code radiusKm} from a centre lies (a little
+     * more: the exact distance decides). Near a pole or across the antimeridian it spans every longitude.
+     */
+    record Box(double minLatitude, double maxLatitude, double minLongitude, double maxLongitude) {
+
+        static Box around(double latitude, double longitude, double radiusKm) {
+            double dLat = Math.toDegrees(radiusKm / EARTH_RADIUS_KM) * 1.001;
+            double minLat = latitude - dLat;
+            double maxLat = latitude + dLat;
+            if (minLat <= -90 || maxLat >= 90) {
+                return new Box(Math.max(minLat, -90), Math.min(maxLat, 90), -180, 180);
+            }
+            double dLon = dLat / Math.cos(Math.toRadians(Math.max(Math.abs(minLat), Math.abs(maxLat))));
+            if (longitude - dLon < -180 || longitude + dLon > 180) {
+                return new Box(minLat, maxLat, -180, 180);
+            }
+            return new Box(minLat, maxLat, longitude - dLon, longitude + dLon);
+        }
+
+        boolean contains(double latitude, double longitude) {
+            return latitude >= minLatitude
+                    && latitude <= maxLatitude
+                    && longitude >= minLongitude
+                    && longitude <= maxLongitude;
+        }
+    }
+
     /** Great-circle distance (haversine), in kilometres. */
     static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
@@ -209,17 +272,42 @@ class PointDirectory {
 
     private Snapshot current() {
         Snapshot current = snapshot;
-        Instant now = clock.instant();
-        if (current == null || current.loadedAt().plus(MAX_AGE).isBefore(now)) {
+        if (current == null) {
             synchronized (this) {
                 current = snapshot;
-                if (current == null || current.loadedAt().plus(MAX_AGE).isBefore(now)) {
-                    current = load(now);
-                    snapshot = current;
+                if (current == null) {
+                    current = loadAndKeep();
                 }
             }
+        } else {
+            refreshIfOld(current);
         }
         return current;
+    }
+
+    /** Past {@link #MAX_AGE}, one reload in the background; readers keep the snapshot they have meanwhile. */
+    private void refreshIfOld(Snapshot current) {
+        if (current.loadedAt().plus(MAX_AGE).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("display-point-directory-refresh").start(() -> {
+                try {
+                    synchronized (this) {
+                        loadAndKeep();
+                    }
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+    }
+
+    /** Loads the points and keeps them, unless a change was announced meanwhile (then the next read loads again). */
+    private Snapshot loadAndKeep() {
+        long before = generation.get();
+        Snapshot loaded = load(clock.instant());
+        if (generation.get() == before) {
+            snapshot = loaded;
+        }
+        return loaded;
     }
 
     private Snapshot load(Instant at) {
@@ -251,7 +339,7 @@ class PointDirectory {
                 """
                 select dp.id, dp.kind, dp.name, dp.operator, dp.address_line, dp.province_code, pv.name as pname,
                        pv.name_en as pname_en, cm.name as cname, cm.name_en as cname_en, dp.latitude, dp.longitude,
-                       dp.phone, dp.email, dp.website, dp.status, dp.status_since, cardinality(dp.criteria) as met
+                       dp.phone, dp.email, dp.website, dp.status, dp.status_since, dp.criteria
                 from display_point dp join province pv on pv.code = dp.province_code
                 left join commune cm on cm.code = dp.commune_code
                 where dp.status <> 'CLOSED'
@@ -275,7 +363,7 @@ class PointDirectory {
                         row.getString("website"),
                         DisplayPoint.Status.valueOf(row.getString("status")),
                         Database.date(row, "status_since"),
-                        row.getInt("met") == DisplayPoint.Criterion.values().length,
+                        DisplayPoint.Criterion.all(Database.texts(row, "criteria")),
                         hours.getOrDefault(row.getLong("id"), OpeningHours.none()),
                         List.copyOf(stock.getOrDefault(row.getLong("id"), List.of()))));
         Map<Long, Point> byId = new LinkedHashMap<>();

@@ -97,13 +97,32 @@ public class WhereToBuy {
     }
 
     /**
+     * As {@link #forProduct}, only if the directory is in memory (it is, but for the first read and the read right
+     * after a staff change): never waits for the database, so a page answered on the event loop can call it; null
+     * otherwise (then call {@link #forProduct} on a blocking thread).
+     */
+    @Nullable
+    public Answer inMemory(long productId, @Nullable Double latitude, @Nullable Double longitude, Locale locale) {
+        boolean near = Distances.valid(latitude, longitude);
+        List<PointDirectory.Found> found =
+                directory.stockingInMemory(productId, near ? latitude : null, near ? longitude : null);
+        return found == null ? null : answer(productId, found, near, locale);
+    }
+
+    /**
      * The places for a product; {@code latitude} / {@code longitude} are the visitor's (both or neither; values out
      * of range are ignored).
      */
     public Answer forProduct(long productId, @Nullable Double latitude, @Nullable Double longitude, Locale locale) {
         boolean near = Distances.valid(latitude, longitude);
-        List<PointDirectory.Found> found =
-                directory.stocking(productId, near ? latitude : null, near ? longitude : null);
+        return answer(
+                productId,
+                directory.stocking(productId, near ? latitude : null, near ? longitude : null),
+                near,
+                locale);
+    }
+
+    private static Answer answer(long productId, List<PointDirectory.Found> found, boolean near, Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
         List<Place> places = found.stream()
                 .limit(SHOWN)

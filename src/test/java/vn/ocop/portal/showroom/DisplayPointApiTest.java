@@ -50,6 +50,18 @@ class DisplayPointApiTest {
     }
 
     @Test
+    void shouldGiveTheFirstPointsUpToTheLimitAndCountThemAll() throws Exception {
+        JsonNode all = get("/api/v1/display-points?near=21.0285,105.8542");
+        JsonNode two = get("/api/v1/display-points?near=21.0285,105.8542&limit=2");
+        assertEquals(all.get("total").asInt(), two.get("total").asInt(), "the total counts every point");
+        assertEquals(2, two.get("items").size());
+        assertEquals(
+                all.get("items").get(0).get("id").asLong(),
+                two.get("items").get(0).get("id").asLong(),
+                "the nearest first");
+    }
+
+    @Test
     void shouldFilterByProvinceKindAndProduct() throws Exception {
         JsonNode airports = get("/api/v1/display-points?type=STATION_AIRPORT&province=56");
         assertEquals(1, airports.get("total").asInt());
@@ -77,7 +89,10 @@ class DisplayPointApiTest {
                 "near=21,105&radiusKm=-1",
                 "province=1",
                 "type=CASTLE",
-                "openNow=yes")) {
+                "openNow=yes",
+                "limit=0",
+                "limit=1001",
+                "limit=ten")) {
             HttpResponse<String> response = Pages.fetch(http, "/api/v1/display-points?" + query);
             assertEquals(HttpStatus.BAD_REQUEST, response.getStatus(), query);
             assertTrue(response.getContentType().orElseThrow().toString().startsWith("application/problem+json"));

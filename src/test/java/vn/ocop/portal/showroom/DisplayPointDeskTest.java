@@ -15,6 +15,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -145,6 +146,43 @@ class DisplayPointDeskTest {
                         .select("[data-point=" + id + "]")
                         .size()
                 == 1);
+    }
+
+    @Test
+    void shouldOfferTheDecision950ChecklistByItsGroupsAndAMapForTheCoordinates() {
+        SignedInClient staff = commerce("01");
+        HttpResponse<String> form = staff.get("/admin/display-points/new");
+        assertEquals(HttpStatus.OK, form.getStatus());
+        Document page = Pages.html(form);
+        assertEquals(
+                List.of("LOCATION", "PRODUCTS", "PREMISES_AND_OPERATION"),
+                page.select("[data-criteria-group]").eachAttr("data-criteria-group"));
+        assertTrue(page.selectFirst("[data-criteria-group=PRODUCTS]")
+                .text()
+                .contains("Sản phẩm OCOP đạt hạng 3 sao trở lên"));
+        assertNotNull(page.selectFirst("[data-criteria-group=PRODUCTS] #point-criterion-QUALITY_AND_SAFETY"));
+        // The typed fields stay; the map (hidden until its script shows it) only helps to fill them in.
+        assertNotNull(page.selectFirst("input#point-latitude[name=latitude][required]"));
+        assertNotNull(page.selectFirst("input#point-longitude[name=longitude][required]"));
+        assertNotNull(page.selectFirst("#point-form-map[hidden] #point-form-map-canvas[data-tiles][aria-label]"));
+        assertNotNull(page.selectFirst("script[src^=/static/js/point-form-map.js]"));
+        assertNotNull(page.selectFirst("script[src^=/webjars/leaflet/]"));
+        String policy = form.getHeaders().get("Content-Security-Policy");
+        assertTrue(policy.contains("img-src 'self' data: https://tile.openstreetmap.org"), policy);
+        assertEquals(1, form.getHeaders().getAll("Content-Security-Policy").size());
+
+        String name = "Điểm đủ tiêu chí " + UUID.randomUUID();
+        Map<String, String> all = validPoint(name);
+        for (DisplayPoint.Criterion criterion : DisplayPoint.Criterion.values()) {
+            all.put("criterion." + criterion.name(), "on");
+        }
+        assertEquals(
+                HttpStatus.SEE_OTHER,
+                staff.post("/admin/display-points/new", all).getStatus());
+        long id = Sql.number(transactions, "select id from display_point where name = '" + name + "'");
+        assertNotNull(
+                Pages.html(Pages.fetch(http, "/display-points/" + id)).selectFirst("[data-criteria]"),
+                "every criterion ticked: the public page says the point meets Decision 950");
     }
 
     @Test

@@ -81,8 +81,8 @@ class ScanPageCache {
      * A rendered page cut at its placeholders, already encoded: completing it per request is a few array copies.
      *
      * @param parts the bytes between the placeholders
-     * @param slots what goes after each part but the last: {@link #GROUPED}, {@link #PLAIN} or (2) the
-     *     counter's marker {@link #SCANS}
+     * @param slots what goes after each part but the last: {@link #GROUPED}, {@link #PLAIN}, the counter's
+     *     marker {@link #SCANS} or "where to buy" ({@link ScanWhereToBuy#SLOT})
      */
     record Template(byte[][] parts, int[] slots) {
 
@@ -92,7 +92,12 @@ class ScanPageCache {
             String grouped = StampCodes.grouped(CODE);
             int from = 0;
             while (true) {
-                int[] next = {html.indexOf(grouped, from), html.indexOf(CODE, from), html.indexOf(SCANS, from)};
+                int[] next = {
+                    html.indexOf(grouped, from),
+                    html.indexOf(CODE, from),
+                    html.indexOf(SCANS, from),
+                    html.indexOf(ScanWhereToBuy.SLOT, from)
+                };
                 int slot = -1;
                 for (int i = 0; i < next.length; i++) {
                     if (next[i] >= 0 && (slot < 0 || next[i] < next[slot])) {
@@ -109,7 +114,8 @@ class ScanPageCache {
                         + switch (slot) {
                             case GROUPED -> grouped.length();
                             case PLAIN -> CODE.length();
-                            default -> SCANS.length();
+                            case COUNTER -> SCANS.length();
+                            default -> ScanWhereToBuy.SLOT.length();
                         };
             }
             return new Template(
@@ -118,39 +124,56 @@ class ScanPageCache {
         }
 
         /**
-         * The page of the stamp with this code and, for an item stamp, its counter, in a buffer of Netty's pool (no
-         * garbage for the collector; Netty releases it once written).
+         * The page of the stamp with this code, for an item stamp its counter, and "where to buy" (a part with code
+         * placeholders of its own), in a buffer of Netty's pool (no garbage for the collector; Netty releases it once
+         * written).
          */
-        ByteBuf complete(String code, @Nullable List<byte[]> counter) {
+        ByteBuf complete(String code, @Nullable List<byte[]> counter, @Nullable Template whereToBuy) {
             byte[] plain = code.getBytes(StandardCharsets.US_ASCII);
             byte[] grouped = StampCodes.grouped(code).getBytes(StandardCharsets.US_ASCII);
+            int size = size(plain, grouped, counter, whereToBuy);
+            ByteBuf page = ByteBufAllocator.DEFAULT.directBuffer(size, size);
+            write(page, plain, grouped, counter, whereToBuy);
+            return page;
+        }
+
+        private int size(byte[] plain, byte[] grouped, @Nullable List<byte[]> counter, @Nullable Template part) {
             int size = 0;
-            for (byte[] part : parts) {
-                size += part.length;
+            for (byte[] bytes : parts) {
+                size += bytes.length;
             }
             for (int slot : slots) {
                 size += switch (slot) {
                     case GROUPED -> grouped.length;
                     case PLAIN -> plain.length;
-                    default -> length(counter);
+                    case COUNTER -> length(counter);
+                    default -> part == null ? 0 : part.size(plain, grouped, null, null);
                 };
             }
-            ByteBuf page = ByteBufAllocator.DEFAULT.directBuffer(size, size);
+            return size;
+        }
+
+        private void write(
+                ByteBuf page, byte[] plain, byte[] grouped, @Nullable List<byte[]> counter, @Nullable Template part) {
             for (int i = 0; i < parts.length; i++) {
                 page.writeBytes(parts[i]);
                 if (i < slots.length) {
                     switch (slots[i]) {
                         case GROUPED -> page.writeBytes(grouped);
                         case PLAIN -> page.writeBytes(plain);
-                        default -> {
+                        case COUNTER -> {
                             if (counter != null) {
                                 counter.forEach(page::writeBytes);
+                            }
+                        }
+                        default -> {
+                            if (part != null) {
+                                part.write(page, plain, grouped, null, null);
                             }
                         }
                     }
                 }
             }
-            return page;
         }
 
         private static int length(@Nullable List<byte[]> pieces) {
@@ -166,6 +189,7 @@ class ScanPageCache {
 
     private static final int GROUPED = 0;
     private static final int PLAIN = 1;
+    private static final int COUNTER = 2;
 
     /** A stamp's page, if it is in memory: never asks the database nor renders. */
     @Nullable
@@ -211,6 +235,9 @@ class ScanPageCache {
         model.put("page", page);
         model.put("code", CODE);
         model.put("scansMarker", item ? SCANS : "");
+        model.put("whereToBuySlot", ScanWhereToBuy.SLOT);
+        // "Near me" in "where to buy" asks the browser for its place on a click (the page works without it).
+        model.put("pageScripts", List.of("/static/js/display-points.js"));
         Language other = language == Language.VI ? Language.EN : Language.VI;
         // The language switch comes back to the stamp's own address, whichever address it was scanned by.
         model.put(PageContext.ATTRIBUTE, new PageContext(language.tag(), other.tag(), "/q/" + CODE));

@@ -32,9 +32,13 @@ import vn.ocop.portal.traceability.StampSettings;
 public class ScanPages {
 
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
+    private static final String PERMISSIONS_POLICY = "Permissions-Policy";
+    private static final String NEAR_ME_PERMISSIONS =
+            "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
 
     private final IssuedStamps stamps;
     private final ScanPageCache pages;
+    private final ScanWhereToBuy whereToBuy;
     private final ScanLog scanLog;
     private final ScanNetwork networks;
     private final StampSettings settings;
@@ -48,12 +52,14 @@ public class ScanPages {
     ScanPages(
             IssuedStamps stamps,
             ScanPageCache pages,
+            ScanWhereToBuy whereToBuy,
             ScanLog scanLog,
             ScanNetwork networks,
             StampSettings settings,
             HttpLocaleResolver locales) {
         this.stamps = stamps;
         this.pages = pages;
+        this.whereToBuy = whereToBuy;
         this.scanLog = scanLog;
         this.networks = networks;
         this.settings = settings;
@@ -70,7 +76,12 @@ public class ScanPages {
         Language language = language(request);
         LocalDate today = LocalDate.now(VietnamTime.ZONE);
         ScanPageCache.Template page = pages.inMemory(stamp, language, today);
-        return page == null ? null : answer(stamp, page, language, scanned, request);
+        if (page == null) {
+            return null;
+        }
+        ScanPageCache.Template places =
+                whereToBuy.inMemory(stamp.productId(), ScanWhereToBuy.Place.of(request), language);
+        return places == null ? null : answer(stamp, page, places, language, scanned, request);
     }
 
     /**
@@ -91,7 +102,9 @@ public class ScanPages {
         if (page.isEmpty()) {
             throw notGenuine(scanned, request);
         }
-        return answer(stamp.get(), page.get(), language, scanned, request);
+        ScanPageCache.Template places =
+                whereToBuy.part(stamp.get().productId(), ScanWhereToBuy.Place.of(request), language, request);
+        return answer(stamp.get(), page.get(), places, language, scanned, request);
     }
 
     /**
@@ -127,6 +140,7 @@ public class ScanPages {
     private MutableHttpResponse<?> answer(
             IssuedStamps.IssuedStamp stamp,
             ScanPageCache.Template page,
+            ScanPageCache.Template places,
             Language language,
             String scanned,
             HttpRequest<?> request) {
@@ -165,9 +179,11 @@ public class ScanPages {
                     : stampCounter.tally();
             counter = pages.counter(ScanPage.Scans.of(tally, stampCounter.review(), now, language, settings), language);
         }
-        return HttpResponse.ok(page.complete(stamp.code(), counter))
+        return HttpResponse.ok(page.complete(stamp.code(), counter, places))
                 .contentType(HTML)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                // "Near me" in "where to buy" may ask for the browser's location (on a click only).
+                .header(PERMISSIONS_POLICY, NEAR_ME_PERMISSIONS);
     }
 
     private Language language(HttpRequest<?> request) {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +154,13 @@ class ScanPageTest {
         Document page = Pages.html(Pages.fetch(client, "/q/" + codes.codeOf(stamp.serial())));
         Element first = page.selectFirst("main > section");
         assertEquals("verdict", first.id());
-        assertNull(page.selectFirst("script"), "the page needs no JavaScript");
+        // The page needs no JavaScript: the one script, deferred, only offers "near me" in "where to buy".
+        assertEquals(
+                List.of("/static/js/display-points.js"),
+                page.select("script").stream()
+                        .map(script -> script.attr("src").replaceAll("\\?.*$", ""))
+                        .toList());
+        assertTrue(page.selectFirst("script").hasAttr("defer"));
     }
 
     @Test
