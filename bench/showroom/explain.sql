@@ -26,11 +26,11 @@ select point_id, weekday, opens, closes from display_point_hours where true orde
 explain (analyze, buffers)
 select point_id, day, opens, closes, note from display_point_exception where day >= current_date - 7
 order by point_id, day;
-\echo == desk: one point's hours
+\echo == desk: the hours of one point
 explain (analyze, buffers)
 select point_id, weekday, opens, closes from display_point_hours
 where point_id = (select max(id) from display_point) order by point_id, weekday, opens;
-\echo == desk: one point's assortment
+\echo == desk: the assortment of one point
 explain (analyze, buffers)
 select l.product_id, p.slug, p.name, pr.name as producer_name, pr.id as producer_id, l.price_vnd,
        l.in_stock, l.state, l.proposed_by, l.last_confirmed_at

@@ -27,7 +27,7 @@ with made as (
            case when g.n % 50 = 0 then 'TEMPORARILY_CLOSED' else 'OPEN' end,
            current_date - 400 + g.n % 300, current_date - 100 + g.n % 90,
            '{LOCATION,MARKET_DEMAND,QUALITY_AND_SAFETY,OCOP_PRODUCTS,SIGNAGE}', current_date - g.n % 200
-    from generate_series(1, greatest(0, :n - (select count(*) from display_point))) g(n)
+    from generate_series(1, greatest(0, :n - (select count(*) from display_point))::int) g(n)
     join bench_anchor a on a.k = g.n % (select count(*) from bench_anchor)
     returning id, name
 )

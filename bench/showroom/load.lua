@@ -2,7 +2,8 @@
 -- fixed total rate (bench/pace.lua: RATE requests a second over THREADS threads; wrk's latencies leave the wait out).
 --   RATE=100 THREADS=2 KIND=api PLACES=places.txt SLUGS=slugs.txt \
 --     wrk -t2 -c10 -d30s --latency -s bench/showroom/load.lua http://localhost:8096
--- KIND=api: /api/v1/display-points?near=lat,lon&radiusKm=r; KIND=product: /products/{slug}?lat=…&lon=…
+-- KIND=api: /api/v1/display-points?near=lat,lon&radiusKm=r; KIND=product: /products/{slug}?lat=…&lon=…;
+-- KIND=plain: /products/{slug} without a place (the product page's own cost, for reference).
 -- PLACES: one "latitude longitude" a line (the points' places); SLUGS: one product slug a line (stocked products).
 local kind = os.getenv("KIND") or "api"
 local radii = { 5, 10, 25, 50 }
@@ -41,10 +42,12 @@ function request()
   local path
   if kind == "product" then
     path = "/products/" .. slugs[(counter % #slugs) + 1] .. "?lat=" .. lat .. "&lon=" .. lon
+  elseif kind == "plain" then
+    path = "/products/" .. slugs[(counter % #slugs) + 1]
   else
     path = "/api/v1/display-points?near=" .. lat .. "," .. lon .. "&radiusKm=" .. radii[(counter % #radii) + 1]
   end
-  return wrk.format("GET", path, { ["Accept"] = kind == "product" and "text/html" or "application/json" })
+  return wrk.format("GET", path, { ["Accept"] = kind == "api" and "application/json" or "text/html" })
 end
 
 function done(summary, latency, requests)

@@ -3,7 +3,8 @@
 # points to 5,000 (bench/showroom/generate-points.sql: spread over the demo's provinces, with hours and stock for the
 # certified products), then loads, each at a paced RATE (100 req/s) with wrk and bench/showroom/load.lua:
 #   - /api/v1/display-points?near=lat,lon&radiusKm=5|10|25|50, every request near another place;
-#   - the product page with "where to buy" near a place (/products/{slug}?lat=…&lon=…);
+#   - the product page with "where to buy" near a place (/products/{slug}?lat=…&lon=…), and for reference the same
+#     pages without a place (where "where to buy" lists the points unsorted);
 # (paced by bench/pace.lua) and prints p50/p95/p99 with the rate achieved, then the plans and timings of the display points' queries (bench/showroom/explain.sql).
 # Needs wrk and psql (apt-get install wrk postgresql-client) and a JDK 25 in JAVA_HOME. The goal: p95 <= 30 ms.
 #
@@ -75,7 +76,8 @@ for kind in api product; do
     -s bench/showroom/load.lua "$BASE" > /dev/null
 done
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency, paced at $RATE req/s (bench/showroom/load.lua):"
-for kind in api product; do
+# plain: the product page without a place, for reference (what "where to buy" near a place adds to it).
+for kind in api product plain; do
   printf '  %-8s %s\n' "$kind" \
     "$(KIND=$kind wrk -t2 -c"$CONNECTIONS" -d"${DURATION}"s --latency -s bench/showroom/load.lua "$BASE" | grep '^p50')"
 done

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -63,7 +64,7 @@ class ProductPageController {
     }
 
     @Get(uris = {"/products/{slug}", "/en/products/{slug}"})
-    ModelAndView<Map<String, Object>> product(
+    HttpResponse<ModelAndView<Map<String, Object>>> product(
             String slug, HttpRequest<?> request, @QueryValue @Nullable Double lat, @QueryValue @Nullable Double lon) {
         if (slug.length() > 200 || !SLUG.matcher(slug).matches()) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such product");
@@ -110,7 +111,9 @@ class ProductPageController {
         model.put("whereToBuyAction", LanguageUrls.in(Language.of(locale), "/products/" + product.slug()));
         model.put("pageScripts", List.of("/static/js/display-points.js"));
         model.put(PageMeta.ATTRIBUTE, meta(product, locale));
-        return new ModelAndView<>("catalogue/product", model);
+        // "Near me" in "where to buy" may ask for the browser's location (on a click only).
+        return HttpResponse.ok(new ModelAndView<>("catalogue/product", model))
+                .header(WhereToBuy.PERMISSIONS_HEADER, WhereToBuy.NEAR_ME_PERMISSIONS);
     }
 
     private PageMeta meta(ProductDetails.Details product, Locale locale) {

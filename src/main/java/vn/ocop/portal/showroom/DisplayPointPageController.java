@@ -313,9 +313,7 @@ class DisplayPointPageController {
         return HttpResponse.status(status)
                 .contentType(MediaType.TEXT_HTML_TYPE)
                 .header("Content-Security-Policy", tiles.contentSecurityPolicy())
-                .header(
-                        "Permissions-Policy",
-                        "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()")
+                .header(WhereToBuy.PERMISSIONS_HEADER, WhereToBuy.NEAR_ME_PERMISSIONS)
                 .body(new ModelAndView<>(view, model));
     }
 }

@@ -19,6 +19,15 @@ public class WhereToBuy {
     public static final int SHOWN = 5;
 
     /**
+     * A page with "where to buy" (or the directory's "near me") lets the browser be asked for its location: the
+     * site's Permissions-Policy with geolocation allowed for this site, asked only on a click of "near me".
+     */
+    public static final String PERMISSIONS_HEADER = "Permissions-Policy";
+
+    public static final String NEAR_ME_PERMISSIONS =
+            "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
+
+    /**
      * A place to buy the product.
      *
      * @param path the point's public page ({@code /display-points/12}); link it with {@code @{...}} so that an

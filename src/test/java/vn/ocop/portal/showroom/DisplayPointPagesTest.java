@@ -184,6 +184,9 @@ class DisplayPointPagesTest {
                 english.selectFirst("[data-place=" + north + "] a").attr("href"),
                 "the English page links the English point page");
         assertNotNull(english.selectFirst("[data-where-to-buy] .near-form"), "near me offered without a location");
+        String permissions = Pages.fetch(http, "/products/" + slug).getHeaders().get("Permissions-Policy");
+        assertTrue(permissions.contains("geolocation=(self)"), "near me may ask for the location: " + permissions);
+        assertTrue(permissions.contains("camera=()"), permissions);
     }
 
     private long point(SignedInClient staff, String name, String province, String lat, String lon, String status) {

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.ocop.portal.shared.Language;
 import vn.ocop.portal.shared.VietnamTime;
+import vn.ocop.portal.showroom.WhereToBuy;
 import vn.ocop.portal.traceability.StampSettings;
 
 /**
@@ -32,9 +33,6 @@ import vn.ocop.portal.traceability.StampSettings;
 public class ScanPages {
 
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
-    private static final String PERMISSIONS_POLICY = "Permissions-Policy";
-    private static final String NEAR_ME_PERMISSIONS =
-            "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
 
     private final IssuedStamps stamps;
     private final ScanPageCache pages;
@@ -183,7 +181,7 @@ public class ScanPages {
                 .contentType(HTML)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 // "Near me" in "where to buy" may ask for the browser's location (on a click only).
-                .header(PERMISSIONS_POLICY, NEAR_ME_PERMISSIONS);
+                .header(WhereToBuy.PERMISSIONS_HEADER, WhereToBuy.NEAR_ME_PERMISSIONS);
     }
 
     private Language language(HttpRequest<?> request) {
