@@ -11,8 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,9 +73,7 @@ class PhotoUploadTest {
      * squares are seen, for each of the eight orientations: corners top-left, top-right, bottom-right, bottom-left.
      */
     @ParameterizedTest(name = "orientation {0}: red seen {1}, blue {2}")
-    @CsvSource({
-        "1, TL, TR", "2, TR, TL", "3, BR, BL", "4, BL, BR", "5, TL, BL", "6, TR, BR", "7, BR, TR", "8, BL, TL"
-    })
+    @CsvSource({"1, TL, TR", "2, TR, TL", "3, BR, BL", "4, BL, BR", "5, TL, BL", "6, TR, BR", "7, BR, TR", "8, BL, TL"})
     void shouldTurnAPhotoUprightAsItsExifOrientationSays(int orientation, String red, String blue) throws Exception {
         byte[] upload = TestImages.jpegWithOrientation(400, 300, orientation);
         assertTrue(TestImages.hasApp1(upload), "the upload carries EXIF");

@@ -618,13 +618,13 @@ class StaffScopeTest {
         cases.put("GET /admin/batches/new", () -> {
             Document form = Pages.html(ok(hanoiAdmin.get("/admin/batches/new?product=" + lamdongProduct + "&product-q="
                     + java.net.URLEncoder.encode(lamdongName, java.nio.charset.StandardCharsets.UTF_8))));
-            assertTrue(form.select("input[name=product][value=" + lamdongProduct + "]").isEmpty());
+            assertTrue(form.select("input[name=product][value=" + lamdongProduct + "]")
+                    .isEmpty());
             assertTrue(form.select("#batch-product input[type=radio]").stream()
                     .allMatch(radio -> provinceOfProduct(radio.val()).equals("01")));
         });
         cases.put("GET /admin/batches/product-choices", () -> {
-            assertTrue(suggested(hanoiAdmin, "/admin/batches/product-choices", lamdongName)
-                    .stream()
+            assertTrue(suggested(hanoiAdmin, "/admin/batches/product-choices", lamdongName).stream()
                     .noneMatch(id -> id == lamdongProduct));
             assertTrue(suggested(hanoiAdmin, "/admin/batches/product-choices", lamdongName).stream()
                     .allMatch(id -> provinceOfProduct(Long.toString(id)).equals("01")));
@@ -699,8 +699,10 @@ class StaffScopeTest {
             Document desk = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch + "&product="
                     + lamdongProduct + "&batch-q=" + encoded(lamdongLot) + "&product-q=" + encoded(lamdongName))));
             assertTrue(desk.select("[data-run=" + lamdongRun + "]").isEmpty());
-            assertTrue(desk.select("input[name=batch][value=" + lamdongBatch + "]").isEmpty());
-            assertTrue(desk.select("input[name=product][value=" + lamdongProduct + "]").isEmpty());
+            assertTrue(
+                    desk.select("input[name=batch][value=" + lamdongBatch + "]").isEmpty());
+            assertTrue(desk.select("input[name=product][value=" + lamdongProduct + "]")
+                    .isEmpty());
             Document own = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch-q=" + encoded(hanoiLot))));
             assertFalse(
                     own.select("input[name=batch][value=" + hanoiBatch + "]").isEmpty(),
@@ -709,7 +711,8 @@ class StaffScopeTest {
         cases.put("GET /admin/stamps/batch-choices", () -> {
             assertTrue(suggested(hanoiAdmin, "/admin/stamps/batch-choices", lamdongLot).stream()
                     .noneMatch(id -> id == lamdongBatch));
-            assertTrue(suggested(hanoiAdmin, "/admin/stamps/batch-choices", hanoiLot).contains(hanoiBatch));
+            assertTrue(suggested(hanoiAdmin, "/admin/stamps/batch-choices", hanoiLot)
+                    .contains(hanoiBatch));
         });
         cases.put("GET /admin/stamps/product-choices", () -> {
             assertTrue(suggested(hanoiAdmin, "/admin/stamps/product-choices", lamdongName).stream()

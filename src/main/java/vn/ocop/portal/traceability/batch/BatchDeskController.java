@@ -85,7 +85,9 @@ class BatchDeskController {
                         null,
                         words,
                         choices.products(staff.scope(), words, Choices.SHOWN),
-                        productId == null ? null : choices.product(productId, staff.scope()).orElse(null)));
+                        productId == null
+                                ? null
+                                : choices.product(productId, staff.scope()).orElse(null)));
         model.put("q", text);
         model.put("product", productId == null ? "" : productId.toString());
         model.put("from", fromDate == null ? "" : fromDate.toString());
@@ -135,8 +137,8 @@ class BatchDeskController {
     HttpResponse<?> show(Staff staff, long id, @QueryValue @Nullable String saved, HttpRequest<?> request) {
         BatchDesk.BatchRow batch = batch(staff, id);
         Map<String, String> sent = sent(request);
-        Map<String, Object> model = model(
-                staff, batch, BatchForm.shown(sent, BatchForm.of(batch)), Picker.query(sent.get("product-q")));
+        Map<String, Object> model =
+                model(staff, batch, BatchForm.shown(sent, BatchForm.of(batch)), Picker.query(sent.get("product-q")));
         EventForm event = EventForm.empty();
         model.put("eventForm", event.fields);
         model.put("eventErrors", event.errors);
@@ -227,8 +229,12 @@ class BatchDeskController {
             Staff staff, @Nullable BatchDesk.BatchRow batch, BatchForm form, String productQuery) {
         Map<String, Object> model = new HashMap<>();
         Long productId = BatchForm.number(form.fields.get("product"));
-        BatchDesk.ProductOption product =
-                productId == null ? null : desk.product(productId, staff.scope()).orElse(null);
+        BatchDesk.ProductOption product = productId == null
+                ? null
+                : desk.product(productId, staff.scope()).orElse(null);
+        if (product == null && form.errors.isEmpty()) {
+            form.fields.put("product", ""); // a link may name any product: only one within the scope is carried on
+        }
         model.put(
                 "productPicker",
                 new Picker(
@@ -238,7 +244,9 @@ class BatchDeskController {
                         "batch-find",
                         productQuery,
                         choices.products(staff.scope(), productQuery, Choices.SHOWN),
-                        product == null ? null : choices.product(product.id(), staff.scope()).orElse(null)));
+                        product == null
+                                ? null
+                                : choices.product(product.id(), staff.scope()).orElse(null)));
         model.put("batch", batch);
         model.put("form", form.fields);
         model.put("errors", form.errors);

@@ -60,7 +60,9 @@ final class BatchForm {
         BatchForm form = new BatchForm();
         for (Map.Entry<String, String> field : base.fields.entrySet()) {
             String value = sent.get(field.getKey());
-            form.fields.put(field.getKey(), value == null ? field.getValue() : VietnameseText.nfc(value).strip());
+            form.fields.put(
+                    field.getKey(),
+                    value == null ? field.getValue() : VietnameseText.nfc(value).strip());
         }
         return form;
     }

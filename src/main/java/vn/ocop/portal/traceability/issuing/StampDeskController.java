@@ -58,6 +58,7 @@ class StampDeskController {
     static final int PAGE_SIZE = 50;
     /** The idempotency key of a desk form: one run however often the form is sent. */
     private static final String KEY = "desk-[0-9a-f-]{36}";
+
     static final int SHEET = StampIssueController.MAX_SHEET;
     private static final Logger LOG = LoggerFactory.getLogger(StampDeskController.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -118,14 +119,15 @@ class StampDeskController {
         Map<String, String> form = new LinkedHashMap<>();
         String chosenKind = kind(kind) != null
                 ? kind
-                : batchId != null ? "ITEM" : productId != null || !Picker.query(productQuery).isEmpty() ? "PRODUCT" : "";
+                : batchId != null
+                        ? "ITEM"
+                        : productId != null || !Picker.query(productQuery).isEmpty() ? "PRODUCT" : "";
         form.put("kind", chosenKind);
         form.put("batch", batchId == null ? "" : batchId.toString());
         form.put("product", productId == null ? "" : productId.toString());
         form.put("quantity", quantity != null && quantity.matches("[0-9]{1,6}") ? quantity : "");
         form.put("key", key != null && key.matches(KEY) ? key : "");
-        return desk(
-                staff, page, form, Picker.query(batchQuery), Picker.query(productQuery), Map.of(), HttpStatus.OK);
+        return desk(staff, page, form, Picker.query(batchQuery), Picker.query(productQuery), Map.of(), HttpStatus.OK);
     }
 
     /** The batches of the caller's scope matching the words, for the batch picker's suggestions. */
@@ -166,7 +168,8 @@ class StampDeskController {
         Long productId = number(form.get("product"));
         Long batchId = number(form.get("batch"));
         if (kind == StampKind.PRODUCT
-                && (productId == null || choices.product(productId, staff.scope()).isEmpty())) {
+                && (productId == null
+                        || choices.product(productId, staff.scope()).isEmpty())) {
             errors.put("product", "stamps.error.product");
         }
         if (kind != null
@@ -319,6 +322,16 @@ class StampDeskController {
         }
         Long batchId = number(form.get("batch"));
         Long productId = number(form.get("product"));
+        Choice batch =
+                batchId == null ? null : choices.batch(batchId, staff.scope()).orElse(null);
+        Choice product = productId == null
+                ? null
+                : choices.product(productId, staff.scope()).orElse(null);
+        if (status == HttpStatus.OK) {
+            // Only a record within the scope is carried on (a link may name any).
+            form.put("batch", batch == null ? "" : Long.toString(batch.id()));
+            form.put("product", product == null ? "" : Long.toString(product.id()));
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("runs", runs);
         model.put("total", total);
@@ -334,7 +347,9 @@ class StampDeskController {
                         "stamps-find",
                         batchQuery,
                         choices.batches(staff.scope(), batchQuery, Choices.SHOWN),
-                        batchId == null ? null : choices.batch(batchId, staff.scope()).orElse(null)));
+                        batchId == null
+                                ? null
+                                : choices.batch(batchId, staff.scope()).orElse(null)));
         model.put(
                 "productPicker",
                 new Picker(
@@ -344,7 +359,9 @@ class StampDeskController {
                         "stamps-find",
                         productQuery,
                         choices.products(staff.scope(), productQuery, Choices.SHOWN),
-                        productId == null ? null : choices.product(productId, staff.scope()).orElse(null)));
+                        productId == null
+                                ? null
+                                : choices.product(productId, staff.scope()).orElse(null)));
         model.put("kinds", List.of(StampKind.values()));
         model.put("form", form);
         model.put("errors", errors);

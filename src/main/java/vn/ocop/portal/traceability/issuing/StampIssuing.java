@@ -187,7 +187,8 @@ class StampIssuing {
      * but no runner of this process has it and it has not moved for a minute (the server stopped in the middle).
      */
     boolean stopped(Run run) {
-        return "FAILED".equals(run.status()) || ("RUNNING".equals(run.status()) && run.idle() && !active.contains(run.id()));
+        return "FAILED".equals(run.status())
+                || ("RUNNING".equals(run.status()) && run.idle() && !active.contains(run.id()));
     }
 
     /**
@@ -206,8 +207,12 @@ class StampIssuing {
                 return Resumed.NOT_STOPPED;
             }
             try {
-                requireMarkAllowed(connection, run.kind() == StampKind.PRODUCT ? run.productId() : null,
-                        run.batchId(), today, scope);
+                requireMarkAllowed(
+                        connection,
+                        run.kind() == StampKind.PRODUCT ? run.productId() : null,
+                        run.batchId(),
+                        today,
+                        scope);
             } catch (HttpStatusException e) {
                 if (e.getStatus() == HttpStatus.CONFLICT) {
                     return Resumed.NOT_CERTIFIED;
@@ -474,9 +479,8 @@ class StampIssuing {
                 insert.setArray(4, array);
                 inserted = insert.executeUpdate();
             }
-            try (PreparedStatement progress =
-                    connection.prepareStatement(
-                            "update stamp_issue set issued = issued + ?, progressed_at = now() where id = ?")) {
+            try (PreparedStatement progress = connection.prepareStatement(
+                    "update stamp_issue set issued = issued + ?, progressed_at = now() where id = ?")) {
                 progress.setInt(1, inserted);
                 progress.setLong(2, runId);
                 progress.executeUpdate();

@@ -1,9 +1,6 @@
 package vn.ocop.portal.traceability.pick;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.staff.Scope;
 
@@ -37,10 +35,10 @@ public class Choices {
     private static final String BATCHES = "select b.id, b.lot_number, p.name, pr.name, b.production_date from batch b"
             + " join product p on p.id = b.product_id join producer pr on pr.id = p.producer_id where " + WITHIN;
 
-    private final TransactionOperations<Connection> transactions;
+    private final Database database;
 
-    Choices(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    Choices(Database database) {
+        this.database = database;
     }
 
     /** Products of the scope with every word in their name, their producer's name or their barcode; by name. */
@@ -107,7 +105,8 @@ public class Choices {
 
     private static Choice product(ResultSet row) throws SQLException {
         String gtin = row.getString(4);
-        return new Choice(row.getLong(1), row.getString(2), gtin == null ? row.getString(3) : row.getString(3) + " · " + gtin);
+        return new Choice(
+                row.getLong(1), row.getString(2), gtin == null ? row.getString(3) : row.getString(3) + " · " + gtin);
     }
 
     private static Choice batch(ResultSet row) throws SQLException {
@@ -122,25 +121,7 @@ public class Choices {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    @FunctionalInterface
-    private interface Row {
-        Choice read(ResultSet row) throws SQLException;
-    }
-
-    private List<Choice> list(String sql, Object[] parameters, Row mapper) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    select.setObject(i + 1, parameters[i]);
-                }
-                List<Choice> found = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(mapper.read(rows));
-                    }
-                }
-                return found;
-            }
-        });
+    private List<Choice> list(String sql, Object[] parameters, Database.RowMapper<Choice> mapper) {
+        return database.list(sql, mapper, parameters);
     }
 }

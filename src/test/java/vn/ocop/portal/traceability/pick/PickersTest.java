@@ -74,7 +74,8 @@ class PickersTest {
         producerId = Sql.number(transactions, "select producer_id from product where id = " + product);
         productName = Sql.text(transactions, "select name from product where id = " + product);
         otherProduct = Sql.number(
-                transactions, "select min(id) from product where producer_id <> " + producerId + " and gtin is not null");
+                transactions,
+                "select min(id) from product where producer_id <> " + producerId + " and gtin is not null");
         otherName = Sql.text(transactions, "select name from product where id = " + otherProduct);
         lot = "PICK-" + System.nanoTime() % 1_000_000;
         new StampFixtures(transactions)
@@ -96,11 +97,14 @@ class PickersTest {
     @Test
     void shouldFindAProductWithoutAccentsByItsNameItsProducerOrItsBarcode() throws Exception {
         String folded = VietnameseText.fold(productName);
-        assertTrue(ids(suggest(producer, "/admin/stamps/product-choices", folded)).contains(product), folded);
-        assertTrue(ids(suggest(producer, "/admin/batches/product-choices", productName)).contains(product));
-        String producerName = VietnameseText.fold(
-                Sql.text(transactions, "select name from producer where id = " + producerId));
-        assertTrue(ids(suggest(producer, "/admin/stamps/product-choices", producerName)).contains(product));
+        assertTrue(
+                ids(suggest(producer, "/admin/stamps/product-choices", folded)).contains(product), folded);
+        assertTrue(ids(suggest(producer, "/admin/batches/product-choices", productName))
+                .contains(product));
+        String producerName =
+                VietnameseText.fold(Sql.text(transactions, "select name from producer where id = " + producerId));
+        assertTrue(ids(suggest(producer, "/admin/stamps/product-choices", producerName))
+                .contains(product));
 
         SignedInClient officer = new SignedInClient(http, context)
                 .signIn(TestStaff.account(context, Role.OCOP_OFFICER, Scope.national(), false));
@@ -145,7 +149,8 @@ class PickersTest {
                     producerId,
                     Sql.number(
                             transactions,
-                            "select p.producer_id from batch b join product p on p.id = b.product_id where b.id = " + id),
+                            "select p.producer_id from batch b join product p on p.id = b.product_id where b.id = "
+                                    + id),
                     "batch " + id + " is not the producer's");
         }
         // Nor on the page a search brings back without JavaScript, nor as the record a link names.
@@ -155,7 +160,8 @@ class PickersTest {
             assertEquals(
                     producerId, Sql.number(transactions, "select producer_id from product where id = " + radio.val()));
         }
-        assertTrue(page.select("input[name=product][value=" + otherProduct + "]").isEmpty());
+        assertTrue(
+                page.select("input[name=product][value=" + otherProduct + "]").isEmpty());
     }
 
     /** Without JavaScript: the search is a GET that brings the form back, as it was, with the matches to choose. */
@@ -176,16 +182,18 @@ class PickersTest {
         assertEquals("7", page.selectFirst("#stamps-quantity").val(), "the form as it was");
         assertEquals("PRODUCT", page.selectFirst("input[name=kind][checked]").val());
         assertEquals(key, page.selectFirst("form[method=post] input[name=key]").val());
-        assertEquals(VietnameseText.fold(productName), page.selectFirst("#stamps-product-q").val());
+        assertEquals(
+                VietnameseText.fold(productName),
+                page.selectFirst("#stamps-product-q").val());
         Element match = page.selectFirst("form[method=post] #stamps-product input[type=radio][value=" + product + "]");
         assertNotNull(match, "the product among the matches, in the issuing form");
-        assertEquals(productName, page.selectFirst("label[for=" + match.id() + "] span").text());
+        assertEquals(
+                productName,
+                page.selectFirst("label[for=" + match.id() + "] span").text());
         assertFalse(page.selectFirst("#stamps-product-status").text().isEmpty(), "the number of matches is said");
 
         HttpResponse<String> issued = producer.post(
-                "/admin/stamps",
-                Map.of("kind", "PRODUCT", "product", match.val(), "quantity", "7", "key", key),
-                page);
+                "/admin/stamps", Map.of("kind", "PRODUCT", "product", match.val(), "quantity", "7", "key", key), page);
         assertEquals(HttpStatus.SEE_OTHER, issued.getStatus(), issued.body());
         Document run = Pages.html(producer.get(issued.getHeaders().get("Location")));
         assertEquals(productName, run.selectFirst("dd.wrap").text());
@@ -193,8 +201,8 @@ class PickersTest {
 
     @Test
     void shouldKeepTheBatchFormWhileSearchingItsProduct() {
-        Document page = Pages.html(producer.get("/admin/batches/new?lot=L-77&quantity=12&product-q="
-                + encoded(VietnameseText.fold(productName))));
+        Document page = Pages.html(producer.get(
+                "/admin/batches/new?lot=L-77&quantity=12&product-q=" + encoded(VietnameseText.fold(productName))));
         assertEquals("L-77", page.selectFirst("#batch-lot").val());
         assertEquals("12", page.selectFirst("#batch-quantity").val());
         assertNotNull(page.selectFirst("form[method=post] input[name=product][value=" + product + "]"));
@@ -204,7 +212,8 @@ class PickersTest {
         Document chosen = Pages.html(producer.get("/admin/batches/new?product=" + product));
         assertEquals(
                 Long.toString(product),
-                chosen.selectFirst("#batch-product input[name=product][checked]").val(),
+                chosen.selectFirst("#batch-product input[name=product][checked]")
+                        .val(),
                 "a link naming the product has it chosen");
         Document filtered = Pages.html(producer.get("/admin/batches?product=" + product));
         assertNotNull(filtered.selectFirst("#batches-product input[name=product][value=" + product + "][checked]"));
