@@ -41,7 +41,10 @@ public class Choices {
         this.database = database;
     }
 
-    /** Products of the scope with every word in their name, their producer's name or their barcode; by name. */
+    /**
+     * Products of the scope with every word in their name, their producer's name or their barcode; those whose name
+     * starts with the first word first, then by name.
+     */
     public List<Choice> products(Scope scope, String query, int limit) {
         List<String> words = words(query);
         if (words.isEmpty()) {
@@ -55,7 +58,11 @@ public class Choices {
             parameters.add("%" + likeEscaped(word) + "%");
             parameters.add(likeEscaped(word) + "%");
         }
-        sql.append(" order by p.name_folded, p.id limit ?");
+        // Names that start with the first word, then those with a word that starts with it, then the others.
+        sql.append(" order by case when p.name_folded like ? then 0 when p.name_folded like ? then 1 else 2 end,"
+                + " p.name_folded, p.id limit ?");
+        parameters.add(likeEscaped(words.getFirst()) + "%");
+        parameters.add("% " + likeEscaped(words.getFirst()) + "%");
         parameters.add(limit);
         return list(sql.toString(), parameters.toArray(), Choices::product);
     }
