@@ -98,7 +98,8 @@ class SiteMapController {
         }
         for (FairSiteMap.Page page : fairs.pages()) {
             entries.add(new String[] {
-                page.path(), page.lastModified() == null ? null : page.lastModified().toString()
+                page.path(),
+                page.lastModified() == null ? null : page.lastModified().toString()
             });
         }
         // Every page is listed at its Vietnamese and its English address: two URLs an entry.

@@ -1,11 +1,13 @@
 package vn.ocop.portal.fair;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -31,7 +33,9 @@ class FairApiController {
     @Serdeable
     record Problem(String type, String title, int status, String detail) {}
 
+    /** The list is there even when empty (the answer's other records leave out what they do not have). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Answer(int total, List<Item> items) {}
 
     @Serdeable
@@ -66,8 +70,22 @@ class FairApiController {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /** A parameter the API refuses; its message is the problem's detail. */
+    static final class BadParameter extends RuntimeException {
+        BadParameter(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+
+    @Error(exception = BadParameter.class)
+    HttpResponse<Problem> badParameter(BadParameter e) {
+        return HttpResponse.<Problem>status(HttpStatus.BAD_REQUEST)
+                .contentType(PROBLEM_JSON)
+                .body(new Problem("about:blank", "Bad Request", 400, e.getMessage()));
+    }
+
     @Get
-    HttpResponse<?> search(
+    HttpResponse<Answer> search(
             @QueryValue @Nullable String from, @QueryValue @Nullable String to, @QueryValue @Nullable String province) {
         LocalDate start;
         LocalDate end;
@@ -75,13 +93,13 @@ class FairApiController {
             start = date(from);
             end = date(to);
         } catch (DateTimeParseException e) {
-            return problem("from and to are days as YYYY-MM-DD, e.g. from=2026-12-01");
+            throw new BadParameter("from and to are days as YYYY-MM-DD, e.g. from=2026-12-01");
         }
         if (start != null && end != null && start.isAfter(end)) {
-            return problem("from is after to");
+            throw new BadParameter("from is after to");
         }
         if (province != null && (!province.matches("^\\d{2}$") || !fairs.provinceExists(province))) {
-            return problem("province is the two-digit code of a province, e.g. 01");
+            throw new BadParameter("province is the two-digit code of a province, e.g. 01");
         }
         List<Item> items =
                 fairs.overlapping(start, end, province).stream().map(this::item).toList();
@@ -105,7 +123,9 @@ class FairApiController {
                 fair.longitude(),
                 fair.startsOn().toString(),
                 fair.endsOn().toString(),
-                fair.applicationsUntil() == null ? null : fair.applicationsUntil().toString(),
+                fair.applicationsUntil() == null
+                        ? null
+                        : fair.applicationsUntil().toString(),
                 base + "/fairs/" + fair.id(),
                 totals.participants(),
                 totals.reporting() == 0
@@ -126,11 +146,5 @@ class FairApiController {
             throw new DateTimeParseException("not a day", text, 0);
         }
         return LocalDate.parse(text.strip());
-    }
-
-    private static HttpResponse<Problem> problem(String detail) {
-        return HttpResponse.<Problem>status(HttpStatus.BAD_REQUEST)
-                .contentType(PROBLEM_JSON)
-                .body(new Problem("about:blank", "Bad Request", 400, detail));
     }
 }

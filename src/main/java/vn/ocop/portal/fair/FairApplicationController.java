@@ -129,8 +129,7 @@ class FairApplicationController {
             throw new StaffDenied();
         }
         Fair fair = visible(fairId, producerId);
-        Fairs.Participant participant =
-                fairs.participantOf(fairId, producerId).orElseThrow(UnknownRecord::new);
+        Fairs.Participant participant = fairs.participantOf(fairId, producerId).orElseThrow(UnknownRecord::new);
         if (!participant.state().equals("APPLIED")) {
             return form(staff, fair, participant, Map.of(), "decided", HttpStatus.UNPROCESSABLE_ENTITY);
         }

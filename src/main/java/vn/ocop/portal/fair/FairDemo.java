@@ -189,7 +189,8 @@ public class FairDemo {
             insert.setLong(1, fairId);
             insert.setLong(2, maker.id());
             insert.setString(3, state);
-            insert.setString(4, state.equals("ACCEPTED") ? String.format("%c%02d", 'A' + position % 3, position + 1) : null);
+            insert.setString(
+                    4, state.equals("ACCEPTED") ? String.format("%c%02d", 'A' + position % 3, position + 1) : null);
             insert.setString(5, "Xin đăng ký gian hàng giới thiệu sản phẩm OCOP.");
             insert.setString(6, state.equals("DECLINED") ? "Hết gian hàng cho nhóm sản phẩm này." : "");
             insert.setString(7, decided ? "demo" : null);

@@ -47,7 +47,8 @@ class FairDeskController {
 
     static final int PAGE_SIZE = 50;
 
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(VietnamTime.ZONE);
+    static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(VietnamTime.ZONE);
 
     private final Fairs fairs;
 
@@ -215,8 +216,7 @@ class FairDeskController {
             error = "booth";
         }
         if (error == null
-                && fairs.booth(staff, fair, participant, booth.isEmpty() ? null : booth)
-                        == Fairs.BoothAnswer.TAKEN) {
+                && fairs.booth(staff, fair, participant, booth.isEmpty() ? null : booth) == Fairs.BoothAnswer.TAKEN) {
             error = "booth-taken";
         }
         if (error != null) {
@@ -292,7 +292,8 @@ class FairDeskController {
      * not one (a negative number is not).
      */
     static @Nullable Long amount(@Nullable String text, long max) {
-        String digits = text == null ? "" : text.replace(".", "").replace(",", "").replace(" ", "");
+        String digits =
+                text == null ? "" : text.replace(".", "").replace(",", "").replace(" ", "");
         if (!digits.matches("^\\d{1,18}$")) {
             return null;
         }
@@ -346,8 +347,7 @@ class FairDeskController {
         return fairs.participant(fair.id(), participantId).orElseThrow(UnknownRecord::new);
     }
 
-    private HttpResponse<?> participantError(
-            Fair fair, long participantId, String error, Map<String, String> typed) {
+    private HttpResponse<?> participantError(Fair fair, long participantId, String error, Map<String, String> typed) {
         Map<String, Object> extra = new HashMap<>();
         extra.put("participantError", error);
         extra.put("errorParticipant", participantId);
@@ -355,8 +355,7 @@ class FairDeskController {
         return form(fair, FairForm.of(fair), HttpStatus.UNPROCESSABLE_ENTITY, extra);
     }
 
-    private HttpResponse<?> form(
-            @Nullable Fair fair, FairForm form, HttpStatus status, Map<String, ?> extra) {
+    private HttpResponse<?> form(@Nullable Fair fair, FairForm form, HttpStatus status, Map<String, ?> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("fair", fair);
         model.put("values", form.values);
@@ -384,7 +383,9 @@ class FairDeskController {
                 row.put("p", p);
                 row.put("appliedShown", SHOWN.format(p.appliedAt()));
                 row.put("decidedShown", p.decidedAt() == null ? "" : SHOWN.format(p.decidedAt()));
-                row.put("resultShown", p.result() == null ? "" : SHOWN.format(p.result().recordedAt()));
+                row.put(
+                        "resultShown",
+                        p.result() == null ? "" : SHOWN.format(p.result().recordedAt()));
                 Set<Long> brought = new java.util.HashSet<>();
                 p.products().forEach(b -> brought.add(b.id()));
                 row.put(

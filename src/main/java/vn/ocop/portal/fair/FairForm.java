@@ -143,7 +143,9 @@ final class FairForm {
         }
         Double latitude = coordinate("latitude", 90);
         Double longitude = coordinate("longitude", 180);
-        if (!errors.contains("latitude") && !errors.contains("longitude") && (latitude == null) != (longitude == null)) {
+        if (!errors.contains("latitude")
+                && !errors.contains("longitude")
+                && (latitude == null) != (longitude == null)) {
             errors.add(latitude == null ? "latitude" : "longitude");
         }
         LocalDate startsOn = date("startsOn", true);
@@ -160,7 +162,8 @@ final class FairForm {
             errors.add("status");
         }
         Integer visitors = null;
-        String visitorsText = value("visitors").replace(".", "").replace(",", "").replace(" ", "");
+        String visitorsText =
+                value("visitors").replace(".", "").replace(",", "").replace(" ", "");
         if (!visitorsText.isEmpty()) {
             if (COUNT.matcher(visitorsText).matches()) {
                 visitors = Integer.parseInt(visitorsText);

@@ -96,7 +96,9 @@ class FairPageController {
         model.put("venue", fair.venue());
         model.put("address", fair.addressLine());
         model.put("description", fair.description(english));
-        model.put("descriptionInVietnamese", !english || fair.descriptionEn() == null || fair.descriptionEn().isBlank());
+        model.put(
+                "descriptionInVietnamese",
+                !english || fair.descriptionEn() == null || fair.descriptionEn().isBlank());
         model.put("visitors", fair.visitors());
         model.put(
                 "osmUrl",

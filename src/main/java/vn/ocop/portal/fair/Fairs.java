@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Scope;
 import vn.ocop.portal.staff.Staff;
@@ -56,7 +57,8 @@ class Fairs {
     record Row(Fair fair, int waiting, int accepted) {}
 
     /** A participant's product. */
-    record Brought(long id, String slug, String name, @Nullable String nameEn, boolean listed) {
+    record Brought(
+            long id, String slug, String name, @Nullable String nameEn, boolean listed) {
         String name(boolean english) {
             return english && nameEn != null ? nameEn : name;
         }
@@ -218,14 +220,12 @@ class Fairs {
     long create(Staff staff, FairForm.Draft draft) {
         String managedBy = staff.scope().provinceCode();
         return db.inTransaction(() -> {
-            long id = db.insert(
-                    """
+            long id = db.insert("""
                     insert into fair (name, name_en, kind, organiser, venue, address_line, province_code, commune_code,
                         latitude, longitude, starts_on, ends_on, applications_until, description, description_en,
                         status, visitors, managed_by_province)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                    """,
-                    draftValues(draft, managedBy));
+                    """, draftValues(draft, managedBy));
             statusChange(id, draft.status(), staff);
             Fair created = one(id, Scope.national()).orElseThrow();
             audit.record(staff, "fair.create", "fair", id, managedBy, null, null, created.audited());
@@ -243,15 +243,13 @@ class Fairs {
             values.remove(values.size() - 1);
             values.add(before.id());
             values.add(version);
-            int changed = db.update(
-                    """
+            int changed = db.update("""
                     update fair set name = ?, name_en = ?, kind = ?, organiser = ?, venue = ?, address_line = ?,
                         province_code = ?, commune_code = ?, latitude = ?, longitude = ?, starts_on = ?, ends_on = ?,
                         applications_until = ?, description = ?, description_en = ?, status = ?, visitors = ?,
                         version = version + 1, updated_at = now()
                     where id = ? and version = ?
-                    """,
-                    values.toArray());
+                    """, values.toArray());
             if (changed == 0) {
                 return false;
             }
@@ -488,8 +486,7 @@ class Fairs {
                             > 0) {
                 return BoothAnswer.TAKEN;
             }
-            db.update(
-                    "update fair_participant set booth = ?, version = version + 1 where id = ?", booth, before.id());
+            db.update("update fair_participant set booth = ?, version = version + 1 where id = ?", booth, before.id());
             audited(staff, "fair.participant.booth", fair, before);
             return BoothAnswer.ASSIGNED;
         });
@@ -624,8 +621,7 @@ class Fairs {
     void withdraw(Staff producer, Fair fair, Participant before) {
         db.inTransaction(() -> {
             db.update(
-                    "update fair_participant set state = 'WITHDRAWN', version = version + 1 where id = ?",
-                    before.id());
+                    "update fair_participant set state = 'WITHDRAWN', version = version + 1 where id = ?", before.id());
             stateChange(before.id(), "WITHDRAWN", producer.email());
             audited(producer, "fair.withdraw", fair, before);
             return null;
@@ -665,12 +661,7 @@ class Fairs {
      * true those over (latest first).
      */
     List<Fair> published(
-            boolean past,
-            LocalDate today,
-            @Nullable String province,
-            Fair.@Nullable Kind kind,
-            int offset,
-            int limit) {
+            boolean past, LocalDate today, @Nullable String province, Fair.@Nullable Kind kind, int offset, int limit) {
         return db.list(
                 "select " + FAIR_COLUMNS + FAIR_FROM + " where f.status <> 'DRAFT' and "
                         + (past ? "f.ends_on < ?" : "f.ends_on >= ?")
@@ -737,7 +728,12 @@ class Fairs {
                 "select distinct pv.code, pv.name, pv.name_en from fair f join province pv on pv.code = f.province_code"
                         + " where f.status <> 'DRAFT' order by pv.name",
                 row -> Map.of(
-                        "code", row.getString("code"), "name", row.getString("name"), "nameEn", row.getString("name_en")),
+                        "code",
+                        row.getString("code"),
+                        "name",
+                        row.getString("name"),
+                        "nameEn",
+                        row.getString("name_en")),
                 new Object[0]);
     }
 
@@ -762,8 +758,7 @@ class Fairs {
     }
 
     boolean communeIn(String communeCode, String provinceCode) {
-        return db.count(
-                        "select count(*) from commune where code = ? and province_code = ?", communeCode, provinceCode)
+        return db.count("select count(*) from commune where code = ? and province_code = ?", communeCode, provinceCode)
                 > 0;
     }
 

@@ -120,7 +120,8 @@ class FairBrowserTest {
         }
         type("apply-message", "Xin một gian hàng gần lối vào");
         click(By.cssSelector("form[action='/admin/fair-applications/" + fair + "'] button[type=submit]"));
-        assertEquals(1, browser.findElements(By.cssSelector("[data-done=applied]")).size(), browser.getCurrentUrl());
+        assertEquals(
+                1, browser.findElements(By.cssSelector("[data-done=applied]")).size(), browser.getCurrentUrl());
         assertEquals(
                 "APPLIED",
                 browser.findElement(By.cssSelector("[data-application='" + fair + "']"))
@@ -148,11 +149,14 @@ class FairBrowserTest {
         browser.get(base + "/fairs/" + fair);
         WebElement listed = browser.findElement(By.cssSelector("[data-participant='" + participant + "']"));
         assertTrue(listed.getText().contains(producerName), listed.getText());
-        assertEquals("Gian hàng H07", listed.findElement(By.cssSelector("[data-booth]")).getText());
+        assertEquals(
+                "Gian hàng H07",
+                listed.findElement(By.cssSelector("[data-booth]")).getText());
         for (String slug : slugs) {
             assertEquals(
                     1,
-                    listed.findElements(By.cssSelector("a[href$='/products/" + slug + "']")).size(),
+                    listed.findElements(By.cssSelector("a[href$='/products/" + slug + "']"))
+                            .size(),
                     "links the product " + slug);
         }
     }

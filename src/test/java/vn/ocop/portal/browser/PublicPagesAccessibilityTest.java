@@ -128,7 +128,8 @@ class PublicPagesAccessibilityTest {
                 "/display-points/" + value("select id from display_point where name = 'Điểm OCOP chợ Đà Lạt'");
             case "fairs" -> "/fairs";
             case "fair-past" -> "/fairs/" + value("select id from fair where name = 'Hội chợ OCOP Hà Nội 2026'");
-            case "fair-cancelled" -> "/fairs/" + value("select id from fair where status = 'CANCELLED' order by id limit 1");
+            case "fair-cancelled" ->
+                "/fairs/" + value("select id from fair where status = 'CANCELLED' order by id limit 1");
             case "error" -> "/no-such-page";
             default -> throw new IllegalArgumentException(page);
         };

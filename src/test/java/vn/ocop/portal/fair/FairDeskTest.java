@@ -100,7 +100,9 @@ class FairDeskTest {
         form = validFair(name);
         form.put("applicationsUntil", today.plusDays(50).toString());
         Document late = Pages.html(staff.post("/admin/fairs/new", form));
-        assertEquals(Set.of("applicationsUntil"), Set.copyOf(late.select("[data-error]").eachAttr("data-error")));
+        assertEquals(
+                Set.of("applicationsUntil"),
+                Set.copyOf(late.select("[data-error]").eachAttr("data-error")));
     }
 
     @Test
@@ -119,7 +121,8 @@ class FairDeskTest {
                         "select count(*) from audit_log where action = 'fair.create' and entity_id = '" + id
                                 + "' and province_code = '01' and after->>'name' = '" + name + "'"));
         assertEquals(
-                "ANNOUNCED", Sql.text(transactions, "select string_agg(status, ',') from fair_status_change where fair_id = " + id));
+                "ANNOUNCED",
+                Sql.text(transactions, "select string_agg(status, ',') from fair_status_change where fair_id = " + id));
 
         // Both open the form at version 0; the colleague saves first.
         Document mine = Pages.html(staff.get("/admin/fairs/" + id));
@@ -127,7 +130,9 @@ class FairDeskTest {
         Map<String, String> cancel = validFair(name);
         cancel.put("status", "CANCELLED");
         cancel.put("version", theirs.selectFirst("input[name=version]").val());
-        assertEquals(HttpStatus.SEE_OTHER, colleague.post("/admin/fairs/" + id, cancel, theirs).getStatus());
+        assertEquals(
+                HttpStatus.SEE_OTHER,
+                colleague.post("/admin/fairs/" + id, cancel, theirs).getStatus());
         Map<String, String> rename = validFair(name + " (đổi)");
         rename.put("version", mine.selectFirst("input[name=version]").val());
         HttpResponse<String> conflict = staff.post("/admin/fairs/" + id, rename, mine);
@@ -143,7 +148,9 @@ class FairDeskTest {
                         "select string_agg(status, ',' order by id) from fair_status_change where fair_id = " + id));
         // Saved again from the conflict page (its version is the saved one): it goes through.
         rename.put("version", page.selectFirst("input[name=version]").val());
-        assertEquals(HttpStatus.SEE_OTHER, staff.post("/admin/fairs/" + id, rename, page).getStatus());
+        assertEquals(
+                HttpStatus.SEE_OTHER,
+                staff.post("/admin/fairs/" + id, rename, page).getStatus());
         assertEquals(name + " (đổi)", Sql.text(transactions, "select name from fair where id = " + id));
     }
 
@@ -158,7 +165,8 @@ class FairDeskTest {
         String participants = "select count(*) from fair_participant where fair_id = " + fair;
 
         // The fair is offered; a product of another producer is refused and nothing is written.
-        assertNotNull(Pages.html(producer.get("/admin/fair-applications")).selectFirst("[data-open-fair=" + fair + "]"));
+        assertNotNull(
+                Pages.html(producer.get("/admin/fair-applications")).selectFirst("[data-open-fair=" + fair + "]"));
         Document form = Pages.html(producer.get("/admin/fair-applications/" + fair));
         assertEquals(3, form.select("input[type=checkbox]").size(), "its own products are offered");
         HttpResponse<String> refused = producer.post(
@@ -183,17 +191,12 @@ class FairDeskTest {
                                         "Xin một gian góc"),
                                 form)
                         .getStatus());
-        long participant =
-                Sql.number(transactions, "select id from fair_participant where fair_id = " + fair);
+        long participant = Sql.number(transactions, "select id from fair_participant where fair_id = " + fair);
         assertEquals(
                 HttpStatus.SEE_OTHER,
                 producer.post(
                                 "/admin/fair-applications/" + fair,
-                                Map.of(
-                                        "product." + maker.products()[1],
-                                        "on",
-                                        "product." + maker.products()[2],
-                                        "on"),
+                                Map.of("product." + maker.products()[1], "on", "product." + maker.products()[2], "on"),
                                 form)
                         .getStatus());
         assertEquals(
@@ -203,12 +206,21 @@ class FairDeskTest {
                         "select string_agg(product_id::text, ',' order by product_id) from fair_participant_product"
                                 + " where participant_id = " + participant));
         assertEquals(
-                1, Sql.number(transactions, "select count(*) from audit_log where action = 'fair.apply' and entity_id = '" + participant + "'"));
+                1,
+                Sql.number(
+                        transactions,
+                        "select count(*) from audit_log where action = 'fair.apply' and entity_id = '" + participant
+                                + "'"));
 
         // The landing page tells the province's staff; they accept with a note.
-        assertTrue(Pages.html(staff.get("/admin")).select("a[href='/admin/fairs?waiting=1']").size() == 1);
+        assertTrue(Pages.html(staff.get("/admin"))
+                        .select("a[href='/admin/fairs?waiting=1']")
+                        .size()
+                == 1);
         Document desk = Pages.html(staff.get("/admin/fairs/" + fair));
-        assertEquals("APPLIED", desk.selectFirst("[data-participant=" + participant + "]").attr("data-state"));
+        assertEquals(
+                "APPLIED",
+                desk.selectFirst("[data-participant=" + participant + "]").attr("data-state"));
         assertEquals(
                 HttpStatus.SEE_OTHER,
                 staff.post(
@@ -230,26 +242,33 @@ class FairDeskTest {
         // Decided: the producer can no longer change or withdraw it.
         HttpResponse<String> late = producer.post("/admin/fair-applications/" + fair + "/withdraw", Map.of(), form);
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, late.getStatus());
-        assertEquals("ACCEPTED", Sql.text(transactions, "select state from fair_participant where id = " + participant));
+        assertEquals(
+                "ACCEPTED", Sql.text(transactions, "select state from fair_participant where id = " + participant));
 
         // A booth; the same booth (in any case) for another participant is refused.
         assertEquals(
                 HttpStatus.SEE_OTHER,
-                staff.post("/admin/fairs/" + fair + "/participants/" + participant + "/booth", Map.of("booth", "A12"), desk)
+                staff.post(
+                                "/admin/fairs/" + fair + "/participants/" + participant + "/booth",
+                                Map.of("booth", "A12"),
+                                desk)
                         .getStatus());
         long second = fixtures.participant(fair, other.producerId(), "ACCEPTED", null, other.products()[0]);
-        HttpResponse<String> taken = staff.post(
-                "/admin/fairs/" + fair + "/participants/" + second + "/booth", Map.of("booth", "a12"), desk);
+        HttpResponse<String> taken =
+                staff.post("/admin/fairs/" + fair + "/participants/" + second + "/booth", Map.of("booth", "a12"), desk);
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, taken.getStatus());
-        assertEquals("booth-taken", Pages.html(taken).selectFirst("[data-error]").attr("data-error"));
+        assertEquals(
+                "booth-taken", Pages.html(taken).selectFirst("[data-error]").attr("data-error"));
         assertEquals(null, Sql.text(transactions, "select booth from fair_participant where id = " + second));
 
         // Results wait for the event; then a negative figure is refused; a correction keeps the earlier row.
         String results = "/admin/fairs/" + fair + "/participants/" + participant + "/results";
-        Map<String, String> figures = Map.of("salesVnd", "12.500.000", "contracts", "2", "memoranda", "1", "visitors", "300");
+        Map<String, String> figures =
+                Map.of("salesVnd", "12.500.000", "contracts", "2", "memoranda", "1", "visitors", "300");
         HttpResponse<String> early = staff.post(results, figures, desk);
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, early.getStatus());
-        assertEquals("results-early", Pages.html(early).selectFirst("[data-error]").attr("data-error"));
+        assertEquals(
+                "results-early", Pages.html(early).selectFirst("[data-error]").attr("data-error"));
         LocalDate today = FairFixtures.today();
         Sql.update(
                 transactions,
@@ -259,7 +278,10 @@ class FairDeskTest {
         negative.put("salesVnd", "-1");
         HttpResponse<String> refusedSales = staff.post(results, negative, desk);
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refusedSales.getStatus());
-        assertEquals("-1", Pages.html(refusedSales).selectFirst("#sales-" + participant).val(), "the input is kept");
+        assertEquals(
+                "-1",
+                Pages.html(refusedSales).selectFirst("#sales-" + participant).val(),
+                "the input is kept");
         assertEquals(HttpStatus.SEE_OTHER, staff.post(results, figures, desk).getStatus());
         Map<String, String> corrected = new HashMap<>(figures);
         corrected.put("salesVnd", "13000000");
@@ -278,7 +300,9 @@ class FairDeskTest {
 
         // The producer sees its state, booth and results.
         Document mine = Pages.html(producer.get("/admin/fair-applications"));
-        assertEquals("A12", mine.selectFirst("[data-application=" + fair + "] [data-booth]").text());
+        assertEquals(
+                "A12",
+                mine.selectFirst("[data-application=" + fair + "] [data-booth]").text());
         assertTrue(mine.selectFirst("[data-application=" + fair + "]").text().contains("13.000.000"));
         assertEquals(
                 2,
@@ -306,14 +330,17 @@ class FairDeskTest {
         long participant = Sql.number(
                 transactions,
                 "select id from fair_participant where fair_id = " + fair + " and producer_id = " + maker.producerId());
-        assertEquals("ACCEPTED", Sql.text(transactions, "select state from fair_participant where id = " + participant));
+        assertEquals(
+                "ACCEPTED", Sql.text(transactions, "select state from fair_participant where id = " + participant));
         String products = "/admin/fairs/" + fair + "/participants/" + participant + "/products";
         assertEquals(
                 HttpStatus.UNPROCESSABLE_ENTITY,
-                staff.post(products, Map.of("product." + other.products()[0], "on"), desk).getStatus());
+                staff.post(products, Map.of("product." + other.products()[0], "on"), desk)
+                        .getStatus());
         assertEquals(
                 HttpStatus.SEE_OTHER,
-                staff.post(products, Map.of("product." + maker.products()[0], "on"), desk).getStatus());
+                staff.post(products, Map.of("product." + maker.products()[0], "on"), desk)
+                        .getStatus());
         assertEquals(
                 maker.products()[0],
                 Sql.number(

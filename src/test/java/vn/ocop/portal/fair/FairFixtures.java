@@ -130,9 +130,10 @@ public final class FairFixtures {
     /** A row of results of a participant. */
     public void result(long participantId, long salesVnd, int contracts, int memoranda, Integer visitors) {
         transactions.executeWrite(tx -> {
-            try (PreparedStatement insert = tx.getConnection().prepareStatement(
-                    "insert into fair_result (participant_id, sales_vnd, contracts, memoranda, visitors,"
-                            + " recorded_by) values (?, ?, ?, ?, ?, 'test')")) {
+            try (PreparedStatement insert = tx.getConnection()
+                    .prepareStatement(
+                            "insert into fair_result (participant_id, sales_vnd, contracts, memoranda, visitors,"
+                                    + " recorded_by) values (?, ?, ?, ?, ?, 'test')")) {
                 insert.setLong(1, participantId);
                 insert.setLong(2, salesVnd);
                 insert.setInt(3, contracts);

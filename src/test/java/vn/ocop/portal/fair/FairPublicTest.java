@@ -77,12 +77,19 @@ class FairPublicTest {
         assertFalse(page.text().contains(declined.name()), "a declined producer is not shown");
         assertEquals(
                 "Gian hàng B07",
-                page.selectFirst("[data-participant=" + participant + "] [data-booth]").text());
-        assertEquals(2, page.select("[data-participant=" + participant + "] [data-product]").size());
-        assertEquals("9.000.000 ₫", page.selectFirst("[data-results] [data-total=sales]").text());
+                page.selectFirst("[data-participant=" + participant + "] [data-booth]")
+                        .text());
+        assertEquals(
+                2,
+                page.select("[data-participant=" + participant + "] [data-product]")
+                        .size());
+        assertEquals(
+                "9.000.000 ₫",
+                page.selectFirst("[data-results] [data-total=sales]").text());
 
         assertEquals(HttpStatus.NOT_FOUND, Pages.fetch(http, "/fairs/" + draft).getStatus());
-        assertEquals(HttpStatus.NOT_FOUND, Pages.fetch(http, "/en/fairs/" + draft).getStatus());
+        assertEquals(
+                HttpStatus.NOT_FOUND, Pages.fetch(http, "/en/fairs/" + draft).getStatus());
         Document cancelledPage = Pages.html(Pages.fetch(http, "/en/fairs/" + cancelled));
         assertNotNull(cancelledPage.selectFirst("[role=alert][data-alert=cancelled]"));
 
@@ -121,7 +128,9 @@ class FairPublicTest {
 
         HttpResponse<String> all = Pages.fetch(http, "/fairs.ics");
         assertEquals(HttpStatus.OK, all.getStatus());
-        assertEquals("text/calendar;charset=utf-8", all.getContentType().orElseThrow().toString().replace(" ", ""));
+        assertEquals(
+                "text/calendar;charset=utf-8",
+                all.getContentType().orElseThrow().toString().replace(" ", ""));
         ICalendar calendar = Biweekly.parse(all.body()).first();
         assertNotNull(calendar, all.body());
         assertFalse(calendar.getNames().isEmpty(), "the calendar has a name");
@@ -147,15 +156,19 @@ class FairPublicTest {
         assertFalse(events.containsKey("fair-" + draft + "@" + uidDomain), "a draft is not published");
         assertTrue(events.containsKey("fair-" + lamdong + "@" + uidDomain));
 
-        ICalendar hanoiOnly = Biweekly.parse(Pages.fetch(http, "/fairs/province/01.ics").body()).first();
+        ICalendar hanoiOnly = Biweekly.parse(
+                        Pages.fetch(http, "/fairs/province/01.ics").body())
+                .first();
         List<String> uids =
                 hanoiOnly.getEvents().stream().map(e -> e.getUid().getValue()).toList();
         assertTrue(uids.contains("fair-" + hanoi + "@" + uidDomain));
         assertFalse(uids.contains("fair-" + lamdong + "@" + uidDomain), "only the province's events");
-        long hanoiPublic = Sql.number(
-                transactions, "select count(*) from fair where province_code = '01' and status <> 'DRAFT'");
+        long hanoiPublic =
+                Sql.number(transactions, "select count(*) from fair where province_code = '01' and status <> 'DRAFT'");
         assertEquals(hanoiPublic, uids.size());
-        assertEquals(HttpStatus.NOT_FOUND, Pages.fetch(http, "/fairs/province/99.ics").getStatus());
+        assertEquals(
+                HttpStatus.NOT_FOUND,
+                Pages.fetch(http, "/fairs/province/99.ics").getStatus());
     }
 
     @Test
@@ -172,19 +185,30 @@ class FairPublicTest {
         assertTrue(ids.contains(inside), "an event overlapping the day");
         assertFalse(ids.contains(draft));
         assertEquals(answer.get("total").asInt(), ids.size());
-        assertTrue(ids(JSON.readTree(Pages.fetch(http, "/api/v1/fairs?to=2031-03-10").body()))
-                .contains(inside), "an open start");
-        assertFalse(ids(JSON.readTree(Pages.fetch(http, "/api/v1/fairs?from=2031-03-14").body()))
-                .contains(inside), "over before the period");
+        assertTrue(
+                ids(JSON.readTree(
+                                Pages.fetch(http, "/api/v1/fairs?to=2031-03-10").body()))
+                        .contains(inside),
+                "an open start");
+        assertFalse(
+                ids(JSON.readTree(Pages.fetch(http, "/api/v1/fairs?from=2031-03-14")
+                                .body()))
+                        .contains(inside),
+                "over before the period");
 
-        for (String query : List.of("from=12/03/2031", "from=2031-02-30", "from=2031-03-12&to=2031-03-01", "province=99",
-                "province=Hue")) {
-            HttpResponse<String> refused = Pages.fetch(http, HttpRequest.GET("/api/v1/fairs?" + query));
+        for (String query : List.of(
+                "from=12/03/2031", "from=2031-02-30", "from=2031-03-12&to=2031-03-01", "province=99", "province=Hue")) {
+            HttpResponse<String> refused =
+                    Pages.fetch(http, HttpRequest.GET("/api/v1/fairs?" + query).accept("application/json"));
             assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), query);
-            assertEquals("application/problem+json", refused.getContentType().orElseThrow().toString(), query);
-            JsonNode problem = JSON.readTree(refused.body());
-            assertEquals(400, problem.get("status").asInt());
-            assertFalse(problem.get("detail").asText().isBlank());
+            assertEquals(
+                    "application/problem+json",
+                    refused.getContentType().orElseThrow().toString(),
+                    query);
+            String body = refused.getBody(String.class).orElse("");
+            JsonNode problem = JSON.readTree(body);
+            assertEquals(400, problem.path("status").asInt(), body);
+            assertFalse(problem.path("detail").asText().isBlank(), query + ": " + body);
         }
     }
 

@@ -186,7 +186,11 @@ class StaffScopeTest {
         lamdongFair = fairs.openFair("Hội chợ Lâm Đồng " + word, "68");
         lamdongExhibitor = fairs.producer("68", 1);
         lamdongParticipant = fairs.participant(
-                lamdongFair, lamdongExhibitor.producerId(), "APPLIED", null, lamdongExhibitor.products()[0]);
+                lamdongFair,
+                lamdongExhibitor.producerId(),
+                "APPLIED",
+                null,
+                lamdongExhibitor.products()[0]);
         java.time.LocalDate day = vn.ocop.portal.fair.FairFixtures.today();
         lamdongDraftFair = fairs.fair(
                 "Hội chợ nháp Lâm Đồng " + word, "68", "68", "DRAFT", day.plusDays(5), day.plusDays(6), null);
@@ -820,10 +824,11 @@ class StaffScopeTest {
             // A fair held in Lâm Đồng may be Hà Nội's (it sends its producers there); it is never Lâm Đồng's.
             String name = "Hội chợ Hà Nội tại Lâm Đồng " + UUID.randomUUID();
             Map<String, String> form = fairForm(name, "68", 0);
-            assertEquals(HttpStatus.SEE_OTHER, hanoiAdmin.post("/admin/fairs/new", form).getStatus());
             assertEquals(
-                    "01",
-                    Sql.text(transactions, "select managed_by_province from fair where name = '" + name + "'"));
+                    HttpStatus.SEE_OTHER,
+                    hanoiAdmin.post("/admin/fairs/new", form).getStatus());
+            assertEquals(
+                    "01", Sql.text(transactions, "select managed_by_province from fair where name = '" + name + "'"));
         });
         cases.put("GET /admin/fairs/{id}", () -> assertNotFound(hanoiAdmin.get(fair)));
         cases.put("POST /admin/fairs/{id}", () -> {
@@ -848,8 +853,8 @@ class StaffScopeTest {
             assertEquals(before, Sql.text(transactions, state));
         });
         cases.put("POST /admin/fairs/{id}/participants/{participantId}/products", () -> {
-            String products = "select count(*) from fair_participant_product where participant_id = "
-                    + lamdongParticipant;
+            String products =
+                    "select count(*) from fair_participant_product where participant_id = " + lamdongParticipant;
             long before = Sql.number(transactions, products);
             assertNotFound(hanoiAdmin.post(participant + "/products", Map.of()));
             assertEquals(before, Sql.number(transactions, products));
@@ -870,7 +875,8 @@ class StaffScopeTest {
             Document page = Pages.html(producerClient.get("/admin/fair-applications/" + lamdongFair));
             assertTrue(page.select("section[data-state]").isEmpty(), "no application of its own there");
             assertFalse(page.text().contains(lamdongExhibitor.name()));
-            assertTrue(page.select("#apply-product-" + lamdongExhibitor.products()[0]).isEmpty());
+            assertTrue(page.select("#apply-product-" + lamdongExhibitor.products()[0])
+                    .isEmpty());
             assertNotFound(producerClient.get("/admin/fair-applications/" + lamdongDraftFair));
         });
         cases.put("POST /admin/fair-applications/{fairId}", () -> {
