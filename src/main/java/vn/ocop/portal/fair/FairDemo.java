@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Demo fairs for dev mode: ten events in nine provinces, past, running and upcoming (dates relative to the day of
+ * Demo fairs for dev mode: ten events in eight provinces, past, running and upcoming (dates relative to the day of
  * loading), one postponed, one cancelled and one draft, with demo producers taking part with their products:
  * accepted with booths, declined, and waiting for a decision; the past ones with results. Loaded after the demo
  * catalogue (the demo package calls it), only into an empty table.
