@@ -15,10 +15,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import vn.ocop.portal.fair.FairSiteMap;
 import vn.ocop.portal.shared.LanguageUrls;
 
 /**
- * {@code /sitemap.xml} (the home page, the catalogue and every listed product) and {@code /robots.txt}. The sitemap is
+ * {@code /sitemap.xml} (the home page, the catalogue, every listed product, the fairs and each public event) and {@code /robots.txt}. The sitemap is
  * built at most once every {@link #REBUILD_AFTER} and kept; past {@code ocop.sitemap.max-urls} addresses (the
  * protocol's limit is 50,000 a file) {@code /sitemap.xml} is a sitemap index of {@code /sitemap-1.xml},
  * {@code /sitemap-2.xml}, ...
@@ -31,15 +32,21 @@ class SiteMapController {
 
     private final ProductDetails details;
     private final PublicUrls urls;
+    private final FairSiteMap fairs;
     private final int maxUrls;
     private volatile Built built;
 
     /** The sitemap as last built: the document at /sitemap.xml and, for an index, its parts. */
     private record Built(Instant at, String main, List<String> parts) {}
 
-    SiteMapController(ProductDetails details, PublicUrls urls, @Value("${ocop.sitemap.max-urls:50000}") int maxUrls) {
+    SiteMapController(
+            ProductDetails details,
+            PublicUrls urls,
+            FairSiteMap fairs,
+            @Value("${ocop.sitemap.max-urls:50000}") int maxUrls) {
         this.details = details;
         this.urls = urls;
+        this.fairs = fairs;
         this.maxUrls = Math.max(1, maxUrls);
     }
 
@@ -87,6 +94,12 @@ class SiteMapController {
             entries.add(new String[] {
                 "/products/" + product.slug(),
                 product.updatedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()
+            });
+        }
+        for (FairSiteMap.Page page : fairs.pages()) {
+            entries.add(new String[] {
+                page.path(),
+                page.lastModified() == null ? null : page.lastModified().toString()
             });
         }
         // Every page is listed at its Vietnamese and its English address: two URLs an entry.

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.portal.fair.FairDemo;
 import vn.ocop.portal.region.AdministrativeUnitLoader;
 import vn.ocop.portal.showroom.ShowroomDemo;
 import vn.ocop.portal.staff.DemoAccounts;
@@ -29,18 +30,21 @@ class DemoTraceabilityLoader {
     private final TraceabilityDemo traceability;
     private final DemoAccounts accounts;
     private final ShowroomDemo showroom;
+    private final FairDemo fairs;
 
     DemoTraceabilityLoader(
             AdministrativeUnitLoader administrativeUnits,
             DemoCatalogueLoader catalogue,
             TraceabilityDemo traceability,
             DemoAccounts accounts,
-            ShowroomDemo showroom) {
+            ShowroomDemo showroom,
+            FairDemo fairs) {
         this.administrativeUnits = administrativeUnits;
         this.catalogue = catalogue;
         this.traceability = traceability;
         this.accounts = accounts;
         this.showroom = showroom;
+        this.fairs = fairs;
     }
 
     @EventListener
@@ -51,6 +55,7 @@ class DemoTraceabilityLoader {
         traceability.loadIfEmpty(today);
         accounts.loadIfMissing();
         showroom.loadIfEmpty(today);
+        fairs.loadIfEmpty(today);
         traceability
                 .exampleUrls(today)
                 .forEach((status, url) -> LOG.info("Demo stamp, certificate {}: {}", status, url));

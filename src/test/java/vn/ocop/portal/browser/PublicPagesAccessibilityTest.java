@@ -79,6 +79,9 @@ class PublicPagesAccessibilityTest {
                     "display-points",
                     "display-points-near",
                     "display-point",
+                    "fairs",
+                    "fair-past",
+                    "fair-cancelled",
                     "error")) {
                 pages.add(Arguments.of(page, language));
             }
@@ -123,6 +126,10 @@ class PublicPagesAccessibilityTest {
             case "display-points-near" -> "/display-points?lat=21.0285&lon=105.8542&type=STATION_AIRPORT";
             case "display-point" ->
                 "/display-points/" + value("select id from display_point where name = 'Điểm OCOP chợ Đà Lạt'");
+            case "fairs" -> "/fairs";
+            case "fair-past" -> "/fairs/" + value("select id from fair where name = 'Hội chợ OCOP Hà Nội 2026'");
+            case "fair-cancelled" ->
+                "/fairs/" + value("select id from fair where status = 'CANCELLED' order by id limit 1");
             case "error" -> "/no-such-page";
             default -> throw new IllegalArgumentException(page);
         };

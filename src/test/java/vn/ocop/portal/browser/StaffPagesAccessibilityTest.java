@@ -69,6 +69,11 @@ class StaffPagesAccessibilityTest {
 
     private long point;
 
+    /** A past demo fair with participants and results, and one taking applications. */
+    private long fair;
+
+    private long openFair;
+
     @BeforeAll
     void signIn() {
         browser = Chromium.start(500, 900);
@@ -77,6 +82,10 @@ class StaffPagesAccessibilityTest {
         session = admin.cookie("__Host-ocop_session");
         point = vn.ocop.portal.support.Sql.number(
                 transactions, "select id from display_point where name = 'Điểm OCOP chợ Đà Lạt'");
+        fair = vn.ocop.portal.support.Sql.number(
+                transactions, "select id from fair where name = 'Hội chợ OCOP Hà Nội 2026'");
+        openFair = vn.ocop.portal.support.Sql.number(
+                transactions, "select id from fair where name = 'Hội chợ OCOP Hà Nội mùa xuân'");
         report = transactions.executeWrite(status -> {
             try (java.sql.ResultSet row = status.getConnection()
                     .createStatement()
@@ -214,7 +223,12 @@ class StaffPagesAccessibilityTest {
                     "/admin/display-points",
                     "/admin/display-points/new",
                     "/admin/display-points/{point}",
-                    "/admin/assortment")) {
+                    "/admin/assortment",
+                    "/admin/fairs",
+                    "/admin/fairs/new",
+                    "/admin/fairs/{fair}",
+                    "/admin/fair-applications",
+                    "/admin/fair-applications/{openFair}")) {
                 pages.add(Arguments.of(path, language));
             }
         }
@@ -303,7 +317,9 @@ class StaffPagesAccessibilityTest {
                             .replace("{failedRun}", Long.toString(failedRun))
                             .replace("{producer}", Long.toString(product[1]))
                             .replace("{product}", Long.toString(product[0]))
-                            .replace("{point}", Long.toString(point));
+                            .replace("{point}", Long.toString(point))
+                            .replace("{openFair}", Long.toString(openFair))
+                            .replace("{fair}", Long.toString(fair));
             browser.get(url);
             assertEquals(url, browser.getCurrentUrl(), "the page itself, not a sign-in redirect");
             assertEquals(language, PhoneAudit.language(browser), url);

@@ -245,6 +245,13 @@ class ProductPageTest {
         expected.add(baseUrl + "/en/");
         expected.add(baseUrl + "/products");
         expected.add(baseUrl + "/en/products");
+        // The fairs' pages (their own test checks which): the list, and public events only, never a draft.
+        Set<String> fairs = new HashSet<>();
+        locations.removeIf(location -> location.matches(".*/fairs(/\\d+)?$") && fairs.add(location));
+        assertTrue(fairs.containsAll(Set.of(baseUrl + "/fairs", baseUrl + "/en/fairs")), fairs.toString());
+        Set<String> drafts = new HashSet<>();
+        slugs("select id::text from fair where status = 'DRAFT'").forEach(id -> drafts.add(baseUrl + "/fairs/" + id));
+        assertTrue(fairs.stream().noneMatch(drafts::contains), "no draft in the sitemap");
         assertEquals(expected, locations, "every page in both languages");
         org.jsoup.nodes.Element english = sitemap.select("url")
                 .select("loc:containsOwn(" + baseUrl + "/en/products)")

@@ -93,6 +93,13 @@ class StaffScopeTest {
     /** Signed in as a producer account of Lụa Vạn Phúc (Hà Nội). */
     SignedInClient producerClient;
 
+    /** A fair kept by Lâm Đồng, taking applications, with another producer's application; a draft of Lâm Đồng. */
+    long lamdongFair;
+
+    long lamdongParticipant;
+    long lamdongDraftFair;
+    vn.ocop.portal.fair.FairFixtures.Maker lamdongExhibitor;
+
     @BeforeAll
     void records() {
         hanoiAdminAccount = TestStaff.account(context, Role.ADMINISTRATOR, Scope.province("01"), true);
@@ -175,6 +182,18 @@ class StaffScopeTest {
                 transactions,
                 "select id from product where producer_id = (select id from producer"
                         + " where registration_number = '5801742362') order by id limit 1");
+        vn.ocop.portal.fair.FairFixtures fairs = new vn.ocop.portal.fair.FairFixtures(transactions);
+        lamdongFair = fairs.openFair("Hội chợ Lâm Đồng " + word, "68");
+        lamdongExhibitor = fairs.producer("68", 1);
+        lamdongParticipant = fairs.participant(
+                lamdongFair,
+                lamdongExhibitor.producerId(),
+                "APPLIED",
+                null,
+                lamdongExhibitor.products()[0]);
+        java.time.LocalDate day = vn.ocop.portal.fair.FairFixtures.today();
+        lamdongDraftFair = fairs.fair(
+                "Hội chợ nháp Lâm Đồng " + word, "68", "68", "DRAFT", day.plusDays(5), day.plusDays(6), null);
     }
 
     private long insert(String sql) {
@@ -516,6 +535,7 @@ class StaffScopeTest {
         }
         certificationCases(cases);
         showroomCases(cases);
+        fairCases(cases);
         return cases;
     }
 
@@ -853,6 +873,117 @@ class StaffScopeTest {
             assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus(), refused.body());
             assertEquals(before, Sql.number(transactions, line));
         });
+    }
+
+    /**
+     * A fair belongs to the province whose staff keep it: another province's fair and its participants are unknown
+     * (404) and stay as they were; a producer's account sees and changes its own applications only.
+     */
+    private void fairCases(Map<String, ScopeCase> cases) {
+        String fair = "/admin/fairs/" + lamdongFair;
+        String participant = fair + "/participants/" + lamdongParticipant;
+        String state = "select state || '|' || coalesce(booth, '') || '|' || decision_note || '|' || version"
+                + " from fair_participant where id = " + lamdongParticipant;
+        String participants = "select count(*) from fair_participant where fair_id = " + lamdongFair;
+        cases.put(
+                "GET /admin/fairs",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/fairs"))
+                        .select("[data-fair=" + lamdongFair + "]")
+                        .isEmpty()));
+        cases.put(
+                "GET /admin/fairs/new",
+                () -> assertTrue(Pages.html(hanoiAdmin.get("/admin/fairs/new"))
+                        .select("#fair-province option[selected][value=68]")
+                        .isEmpty()));
+        cases.put("POST /admin/fairs/new", () -> {
+            // A fair held in Lâm Đồng may be Hà Nội's (it sends its producers there); it is never Lâm Đồng's.
+            String name = "Hội chợ Hà Nội tại Lâm Đồng " + UUID.randomUUID();
+            Map<String, String> form = fairForm(name, "68", 0);
+            assertEquals(
+                    HttpStatus.SEE_OTHER,
+                    hanoiAdmin.post("/admin/fairs/new", form).getStatus());
+            assertEquals(
+                    "01", Sql.text(transactions, "select managed_by_province from fair where name = '" + name + "'"));
+        });
+        cases.put("GET /admin/fairs/{id}", () -> assertNotFound(hanoiAdmin.get(fair)));
+        cases.put("POST /admin/fairs/{id}", () -> {
+            String name = "select name || version from fair where id = " + lamdongFair;
+            String before = Sql.text(transactions, name);
+            assertNotFound(hanoiAdmin.post(fair, fairForm("Đổi tên", "68", 0)));
+            assertEquals(before, Sql.text(transactions, name));
+        });
+        cases.put("POST /admin/fairs/{id}/participants", () -> {
+            long before = Sql.number(transactions, participants);
+            assertNotFound(hanoiAdmin.post(fair + "/participants", Map.of("registration", "0109245181")));
+            assertEquals(before, Sql.number(transactions, participants));
+        });
+        cases.put("POST /admin/fairs/{id}/participants/{participantId}/decision", () -> {
+            String before = Sql.text(transactions, state);
+            assertNotFound(hanoiAdmin.post(participant + "/decision", Map.of("decision", "ACCEPT", "note", "x")));
+            assertEquals(before, Sql.text(transactions, state));
+        });
+        cases.put("POST /admin/fairs/{id}/participants/{participantId}/booth", () -> {
+            String before = Sql.text(transactions, state);
+            assertNotFound(hanoiAdmin.post(participant + "/booth", Map.of("booth", "Z9")));
+            assertEquals(before, Sql.text(transactions, state));
+        });
+        cases.put("POST /admin/fairs/{id}/participants/{participantId}/products", () -> {
+            String products =
+                    "select count(*) from fair_participant_product where participant_id = " + lamdongParticipant;
+            long before = Sql.number(transactions, products);
+            assertNotFound(hanoiAdmin.post(participant + "/products", Map.of()));
+            assertEquals(before, Sql.number(transactions, products));
+        });
+        cases.put("POST /admin/fairs/{id}/participants/{participantId}/results", () -> {
+            String results = "select count(*) from fair_result where participant_id = " + lamdongParticipant;
+            assertNotFound(hanoiAdmin.post(
+                    participant + "/results", Map.of("salesVnd", "1", "contracts", "0", "memoranda", "0")));
+            assertEquals(0, Sql.number(transactions, results));
+        });
+        // A producer's account: the open fair is offered, another producer's application never shown or touched.
+        cases.put("GET /admin/fair-applications", () -> {
+            Document page = Pages.html(producerClient.get("/admin/fair-applications"));
+            assertFalse(page.select("[data-open-fair=" + lamdongFair + "]").isEmpty(), "the open fair is offered");
+            assertTrue(page.select("[data-application=" + lamdongFair + "]").isEmpty());
+        });
+        cases.put("GET /admin/fair-applications/{fairId}", () -> {
+            Document page = Pages.html(producerClient.get("/admin/fair-applications/" + lamdongFair));
+            assertTrue(page.select("section[data-state]").isEmpty(), "no application of its own there");
+            assertFalse(page.text().contains(lamdongExhibitor.name()));
+            assertTrue(page.select("#apply-product-" + lamdongExhibitor.products()[0])
+                    .isEmpty());
+            assertNotFound(producerClient.get("/admin/fair-applications/" + lamdongDraftFair));
+        });
+        cases.put("POST /admin/fair-applications/{fairId}", () -> {
+            long before = Sql.number(transactions, participants);
+            HttpResponse<String> refused = producerClient.post(
+                    "/admin/fair-applications/" + lamdongFair,
+                    Map.of("product." + lamdongExhibitor.products()[0], "on"));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus(), refused.body());
+            assertEquals(before, Sql.number(transactions, participants));
+            assertNotFound(producerClient.post("/admin/fair-applications/" + lamdongDraftFair, Map.of()));
+        });
+        cases.put("POST /admin/fair-applications/{fairId}/withdraw", () -> {
+            String before = Sql.text(transactions, state);
+            assertNotFound(producerClient.post("/admin/fair-applications/" + lamdongFair + "/withdraw", Map.of()));
+            assertEquals(before, Sql.text(transactions, state));
+        });
+    }
+
+    private static Map<String, String> fairForm(String name, String province, int version) {
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("name", name);
+        form.put("kind", "FAIR");
+        form.put("organiser", "Ai đó");
+        form.put("venue", "Đâu đó");
+        form.put("address", "Đâu đó");
+        form.put("province", province);
+        form.put("startsOn", day.plusDays(30).toString());
+        form.put("endsOn", day.plusDays(31).toString());
+        form.put("status", "DRAFT");
+        form.put("version", Integer.toString(version));
+        return form;
     }
 
     private static Map<String, String> displayPoint(String name, String province) {
