@@ -27,7 +27,8 @@ class MessagesFactory {
             "i18n.api",
             "i18n.stampdesk",
             "i18n.product",
-            "i18n.showroom");
+            "i18n.showroom",
+            "i18n.promotion");
 
     @Singleton
     @Named("messages")
@@ -104,5 +105,12 @@ class MessagesFactory {
     @Bean(typed = MessageSource.class)
     MessageSource showroom() {
         return new ResourceBundleMessageSource(BUNDLES.get(10));
+    }
+
+    @Singleton
+    @Named("promotion")
+    @Bean(typed = MessageSource.class)
+    MessageSource promotion() {
+        return new ResourceBundleMessageSource(BUNDLES.get(11));
     }
 }
