@@ -58,3 +58,4 @@ done = function(summary, latency, requests)
       percentile(rendering, 50), percentile(rendering, 95), percentile(rendering, 99)))
   end
 end
+dofile("bench/pace.lua")

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Scope;
@@ -170,10 +171,10 @@ class ProducerDesk {
         }
     }
 
-    private final DeskDatabase database;
+    private final Database database;
     private final AuditLog audit;
 
-    ProducerDesk(DeskDatabase database, AuditLog audit) {
+    ProducerDesk(Database database, AuditLog audit) {
         this.database = database;
         this.audit = audit;
     }
@@ -195,7 +196,7 @@ class ProducerDesk {
                         row.getString("registration_number"),
                         row.getString("province_name"),
                         row.getLong("products"),
-                        DeskDatabase.instant(row, "updated_at")),
+                        Database.instant(row, "updated_at")),
                 parameters.toArray());
     }
 
@@ -389,6 +390,6 @@ class ProducerDesk {
                 row.getString("email"),
                 row.getString("website"),
                 row.getInt("version"),
-                DeskDatabase.instant(row, "updated_at"));
+                Database.instant(row, "updated_at"));
     }
 }

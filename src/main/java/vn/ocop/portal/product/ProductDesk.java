@@ -14,6 +14,7 @@ import java.util.Optional;
 import vn.ocop.portal.certification.CertificateStatus;
 import vn.ocop.portal.certification.RecordedStatus;
 import vn.ocop.portal.search.SearchZone;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.shared.VietnameseText;
 import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Scope;
@@ -231,10 +232,10 @@ class ProductDesk {
         }
     }
 
-    private final DeskDatabase database;
+    private final Database database;
     private final AuditLog audit;
 
-    ProductDesk(DeskDatabase database, AuditLog audit) {
+    ProductDesk(Database database, AuditLog audit) {
         this.database = database;
         this.audit = audit;
     }
@@ -274,9 +275,9 @@ class ProductDesk {
                             row.getString("group_code"),
                             row.getString("producer_name"),
                             row.getString("province_name"),
-                            DeskDatabase.nullableInt(row, "stars"),
+                            Database.nullableInt(row, "stars"),
                             state,
-                            DeskDatabase.instant(row, "updated_at"));
+                            Database.instant(row, "updated_at"));
                 },
                 parameters.toArray());
     }
@@ -531,7 +532,7 @@ class ProductDesk {
                 row.getString("producer_name"),
                 row.getString("province_code"),
                 row.getString("group_code"),
-                DeskDatabase.nullableLong(row, "subgroup_id"),
+                Database.nullableLong(row, "subgroup_id"),
                 row.getString("name"),
                 row.getString("slug"),
                 row.getString("name_en"),
@@ -541,6 +542,6 @@ class ProductDesk {
                 row.getString("ingredient_origin"),
                 row.getString("gtin"),
                 row.getInt("version"),
-                DeskDatabase.instant(row, "updated_at"));
+                Database.instant(row, "updated_at"));
     }
 }

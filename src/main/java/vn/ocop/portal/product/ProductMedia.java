@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Staff;
 
@@ -60,10 +61,10 @@ class ProductMedia {
         }
     }
 
-    private final DeskDatabase database;
+    private final Database database;
     private final AuditLog audit;
 
-    ProductMedia(DeskDatabase database, AuditLog audit) {
+    ProductMedia(Database database, AuditLog audit) {
         this.database = database;
         this.audit = audit;
     }

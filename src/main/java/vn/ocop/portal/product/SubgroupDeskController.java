@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
@@ -36,10 +37,10 @@ class SubgroupDeskController {
     static final List<String> FIELDS = List.of("group", "code", "name", "nameEn");
 
     private final ProductDesk products;
-    private final DeskDatabase database;
+    private final Database database;
     private final AuditLog audit;
 
-    SubgroupDeskController(ProductDesk products, DeskDatabase database, AuditLog audit) {
+    SubgroupDeskController(ProductDesk products, Database database, AuditLog audit) {
         this.products = products;
         this.database = database;
         this.audit = audit;

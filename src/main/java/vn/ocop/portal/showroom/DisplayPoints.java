@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Scope;
 import vn.ocop.portal.staff.Staff;
@@ -143,18 +144,18 @@ class DisplayPoints {
     private static final String POINT_FROM = " from display_point dp join province pv on pv.code = dp.province_code"
             + " left join commune cm on cm.code = dp.commune_code ";
 
-    private final Jdbc jdbc;
+    private final Database database;
     private final AuditLog audit;
     private final PointDirectory directory;
 
-    DisplayPoints(Jdbc jdbc, AuditLog audit, PointDirectory directory) {
-        this.jdbc = jdbc;
+    DisplayPoints(Database database, AuditLog audit, PointDirectory directory) {
+        this.database = database;
         this.audit = audit;
         this.directory = directory;
     }
 
     List<Row> list(Scope scope, Filter filter, int offset, int limit) {
-        return jdbc.list(
+        return database.list(
                 "select dp.id, dp.name, dp.kind, pv.name as province_name, dp.status,"
                         + " (select count(*) from display_point_product l where l.point_id = dp.id"
                         + "   and l.state = 'CONFIRMED') as products,"
@@ -174,7 +175,7 @@ class DisplayPoints {
     }
 
     long count(Scope scope, Filter filter) {
-        return jdbc.count(
+        return database.count(
                 "select count(*)" + POINT_FROM + " where" + WITHIN + filterCondition(),
                 scope.bindings(new Object[0], filterBindings(filter)));
     }
@@ -197,21 +198,21 @@ class DisplayPoints {
     }
 
     Optional<DisplayPoint> one(long id, Scope scope) {
-        return jdbc.one(
+        return database.one(
                         "select " + POINT_COLUMNS + POINT_FROM + " where dp.id = ? and" + WITHIN,
                         DisplayPoints::point,
                         scope.bindings(new Object[] {id}))
-                .map(point -> withHours(point, HoursTable.of(jdbc, point.id())));
+                .map(point -> withHours(point, HoursTable.of(database, point.id())));
     }
 
     OpeningHours hours(long pointId) {
-        return HoursTable.of(jdbc, pointId);
+        return HoursTable.of(database, pointId);
     }
 
     /** Creates a point; the draft's province lies within the caller's scope (the desk checked). */
     long create(Staff staff, PointForm.Draft draft) {
-        long id = jdbc.inTransaction(() -> {
-            long created = jdbc.insert(
+        long id = database.inTransaction(() -> {
+            long created = database.insert(
                     """
                     insert into display_point (kind, name, operator, address_line, province_code, commune_code,
                         latitude, longitude, phone, email, website, status, opened_on, status_since, criteria,
@@ -234,12 +235,12 @@ class DisplayPoints {
                     draft.statusSince(),
                     criteria(draft.criteria()));
             writeHours(created, draft.hours());
-            jdbc.update(
+            database.update(
                     "insert into display_point_status_change (point_id, status, effective_on) values (?, 'OPEN', ?)",
                     created,
                     draft.openedOn());
             if (draft.status() != DisplayPoint.Status.OPEN) {
-                jdbc.update(
+                database.update(
                         "insert into display_point_status_change (point_id, status, effective_on) values (?, ?, ?)",
                         created,
                         draft.status(),
@@ -262,8 +263,8 @@ class DisplayPoints {
 
     /** Changes a point already read within the caller's scope, into a province also within it. */
     void update(Staff staff, DisplayPoint before, PointForm.Draft draft) {
-        jdbc.inTransaction(() -> {
-            jdbc.update(
+        database.inTransaction(() -> {
+            database.update(
                     """
                     update display_point set kind = ?, name = ?, operator = ?, address_line = ?, province_code = ?,
                         commune_code = ?, latitude = ?, longitude = ?, phone = ?, email = ?, website = ?, status = ?,
@@ -289,11 +290,11 @@ class DisplayPoints {
                     criteria(draft.criteria()),
                     criteria(draft.criteria()),
                     before.id());
-            jdbc.update("delete from display_point_hours where point_id = ?", before.id());
-            jdbc.update("delete from display_point_exception where point_id = ?", before.id());
+            database.update("delete from display_point_hours where point_id = ?", before.id());
+            database.update("delete from display_point_exception where point_id = ?", before.id());
             writeHours(before.id(), draft.hours());
             if (draft.status() != before.status() || !draft.statusSince().equals(before.statusSince())) {
-                jdbc.update(
+                database.update(
                         "insert into display_point_status_change (point_id, status, effective_on) values (?, ?, ?)",
                         before.id(),
                         draft.status(),
@@ -316,7 +317,7 @@ class DisplayPoints {
     private void writeHours(long pointId, OpeningHours hours) {
         hours.week().forEach((day, intervals) -> {
             for (OpeningHours.Interval interval : intervals) {
-                jdbc.update(
+                database.update(
                         "insert into display_point_hours (point_id, weekday, opens, closes) values (?, ?, ?, ?)"
                                 + " on conflict do nothing",
                         pointId,
@@ -326,7 +327,7 @@ class DisplayPoints {
             }
         });
         for (OpeningHours.Exception exception : hours.exceptions().values()) {
-            jdbc.update(
+            database.update(
                     "insert into display_point_exception (point_id, day, opens, closes, note) values (?, ?, ?, ?, ?)",
                     pointId,
                     exception.day(),
@@ -336,8 +337,8 @@ class DisplayPoints {
         }
     }
 
-    private static Jdbc.TextArray criteria(List<DisplayPoint.Criterion> criteria) {
-        return new Jdbc.TextArray(criteria.stream().map(Enum::name).toList());
+    private static Database.TextArray criteria(List<DisplayPoint.Criterion> criteria) {
+        return new Database.TextArray(criteria.stream().map(Enum::name).toList());
     }
 
     private static DisplayPoint draftPoint(long id, PointForm.Draft draft) {
@@ -367,7 +368,7 @@ class DisplayPoints {
     // The assortment.
 
     List<Line> lines(long pointId) {
-        return jdbc.list("""
+        return database.list("""
                 select l.product_id, p.slug, p.name, pr.name as producer_name, pr.id as producer_id, l.price_vnd,
                        l.in_stock, l.state, l.proposed_by, l.last_confirmed_at
                 from display_point_product l join product p on p.id = l.product_id
@@ -377,7 +378,7 @@ class DisplayPoints {
     }
 
     Optional<Line> line(long pointId, long productId) {
-        return jdbc.one("""
+        return database.one("""
                 select l.product_id, p.slug, p.name, pr.name as producer_name, pr.id as producer_id, l.price_vnd,
                        l.in_stock, l.state, l.proposed_by, l.last_confirmed_at
                 from display_point_product l join product p on p.id = l.product_id
@@ -392,7 +393,7 @@ class DisplayPoints {
         String slug =
                 text.replaceAll("^.*/products/", "").replaceAll("[?#].*$", "").replaceAll("/+$", "");
         Long id = text.matches("^\\d{1,18}$") ? Long.valueOf(text) : null;
-        return jdbc.one(
+        return database.one(
                 "select p.id, p.slug, p.name, p.producer_id, pr.province_code from product p"
                         + " join producer pr on pr.id = p.producer_id where (p.slug = ? or p.id = ?) and "
                         + Scope.condition("pr.province_code", "p.producer_id") + " limit 1",
@@ -407,7 +408,7 @@ class DisplayPoints {
 
     /** The products a producer's account may propose: its own. */
     List<ProductRef> productsOf(long producerId) {
-        return jdbc.list(
+        return database.list(
                 "select p.id, p.slug, p.name, p.producer_id, pr.province_code from product p"
                         + " join producer pr on pr.id = p.producer_id where p.producer_id = ? order by p.name, p.id",
                 row -> new ProductRef(
@@ -421,9 +422,9 @@ class DisplayPoints {
 
     /** Staff put a product on a point's shelves (or change its line): confirmed at once. */
     void stock(Staff staff, DisplayPoint point, ProductRef product, @Nullable Long price, boolean inStock) {
-        jdbc.inTransaction(() -> {
+        database.inTransaction(() -> {
             Optional<Line> before = line(point.id(), product.id());
-            jdbc.update("""
+            database.update("""
                     insert into display_point_product (point_id, product_id, price_vnd, in_stock, state,
                         last_confirmed_at)
                     values (?, ?, ?, ?, 'CONFIRMED', now())
@@ -446,8 +447,8 @@ class DisplayPoints {
 
     /** Staff confirm a producer's proposal (or re-confirm a line as still true today). */
     void confirm(Staff staff, DisplayPoint point, Line line) {
-        jdbc.inTransaction(() -> {
-            jdbc.update(
+        database.inTransaction(() -> {
+            database.update(
                     "update display_point_product set state = 'CONFIRMED', last_confirmed_at = now(), updated_at = now()"
                             + " where point_id = ? and product_id = ?",
                     point.id(),
@@ -467,8 +468,8 @@ class DisplayPoints {
     }
 
     void remove(Staff staff, DisplayPoint point, Line line) {
-        jdbc.inTransaction(() -> {
-            jdbc.update(
+        database.inTransaction(() -> {
+            database.update(
                     "delete from display_point_product where point_id = ? and product_id = ?",
                     point.id(),
                     line.productId());
@@ -497,9 +498,9 @@ class DisplayPoints {
             ProductRef product,
             @Nullable Long price,
             boolean inStock) {
-        jdbc.inTransaction(() -> {
+        database.inTransaction(() -> {
             Optional<Line> before = line(pointId, product.id());
-            jdbc.update("""
+            database.update("""
                     insert into display_point_product (point_id, product_id, price_vnd, in_stock, state, proposed_by)
                     values (?, ?, ?, ?, 'PROPOSED', ?)
                     on conflict (point_id, product_id) do update set price_vnd = excluded.price_vnd,
@@ -521,7 +522,7 @@ class DisplayPoints {
 
     /** The lines a producer proposed or stocks, over every point. */
     List<Map<String, Object>> linesOfProducer(long producerId) {
-        return jdbc.list(
+        return database.list(
                 """
                 select dp.id as point_id, dp.name as point_name, pv.name as province_name, p.name as product_name,
                        l.price_vnd, l.in_stock, l.state
@@ -535,7 +536,7 @@ class DisplayPoints {
                     line.put("pointName", row.getString("point_name"));
                     line.put("provinceName", row.getString("province_name"));
                     line.put("productName", row.getString("product_name"));
-                    line.put("priceVnd", Jdbc.nullableLong(row, "price_vnd"));
+                    line.put("priceVnd", Database.nullableLong(row, "price_vnd"));
                     line.put("inStock", row.getBoolean("in_stock"));
                     line.put("state", row.getString("state"));
                     return line;
@@ -567,12 +568,12 @@ class DisplayPoints {
                 row.getString("email"),
                 row.getString("website"),
                 DisplayPoint.Status.valueOf(row.getString("status")),
-                Jdbc.date(row, "opened_on"),
-                Jdbc.date(row, "status_since"),
-                Jdbc.texts(row, "criteria").stream()
+                Database.date(row, "opened_on"),
+                Database.date(row, "status_since"),
+                Database.texts(row, "criteria").stream()
                         .flatMap(name -> DisplayPoint.Criterion.parse(name).stream())
                         .toList(),
-                Jdbc.date(row, "criteria_checked_on"),
+                Database.date(row, "criteria_checked_on"),
                 OpeningHours.none());
     }
 
@@ -607,16 +608,16 @@ class DisplayPoints {
                 row.getString("name"),
                 row.getString("producer_name"),
                 row.getLong("producer_id"),
-                Jdbc.nullableLong(row, "price_vnd"),
+                Database.nullableLong(row, "price_vnd"),
                 row.getBoolean("in_stock"),
                 row.getString("state"),
                 row.getString("proposed_by"),
-                Jdbc.instant(row, "last_confirmed_at"));
+                Database.instant(row, "last_confirmed_at"));
     }
 
     /** Provinces and their communes for the forms. */
     List<Map<String, String>> provinces(Scope scope) {
-        return jdbc.list(
+        return database.list(
                 "select code, name from province where cast(? as text) is null or code = ? order by name",
                 row -> Map.of("code", row.getString("code"), "name", row.getString("name")),
                 scope.provinceCode(),
@@ -624,19 +625,19 @@ class DisplayPoints {
     }
 
     List<Map<String, String>> communes(String provinceCode) {
-        return jdbc.list(
+        return database.list(
                 "select code, name from commune where province_code = ? order by name",
                 row -> Map.of("code", row.getString("code"), "name", row.getString("name")),
                 provinceCode);
     }
 
     boolean communeIn(String communeCode, String provinceCode) {
-        return jdbc.count(
+        return database.count(
                         "select count(*) from commune where code = ? and province_code = ?", communeCode, provinceCode)
                 > 0;
     }
 
     boolean provinceExists(String code) {
-        return jdbc.count("select count(*) from province where code = ?", code) > 0;
+        return database.count("select count(*) from province where code = ?", code) > 0;
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 
 /**
  * The public side of the display points, held in memory: every point that is not closed, with its hours and the
@@ -95,17 +96,17 @@ class PointDirectory {
             Map<String, Product> productsBySlug,
             List<Product> products) {}
 
-    private final Jdbc jdbc;
+    private final Database database;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
     @jakarta.inject.Inject
-    PointDirectory(Jdbc jdbc) {
-        this(jdbc, Clock.systemUTC());
+    PointDirectory(Database database) {
+        this(database, Clock.systemUTC());
     }
 
-    PointDirectory(Jdbc jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    PointDirectory(Database database, Clock clock) {
+        this.database = database;
         this.clock = clock;
     }
 
@@ -224,7 +225,7 @@ class PointDirectory {
     private Snapshot load(Instant at) {
         Map<Long, List<Stock>> stock = new HashMap<>();
         Map<String, Product> products = new HashMap<>();
-        jdbc.list("""
+        database.list("""
                 select l.point_id, p.id, p.slug, p.name, p.name_en, l.price_vnd, l.in_stock, l.last_confirmed_at
                 from display_point_product l join product p on p.id = l.product_id
                 join display_point dp on dp.id = l.point_id
@@ -236,17 +237,17 @@ class PointDirectory {
                     row.getString(3),
                     row.getString(4),
                     row.getString(5),
-                    Jdbc.nullableLong(row, "price_vnd"),
+                    Database.nullableLong(row, "price_vnd"),
                     row.getBoolean("in_stock"),
-                    Jdbc.instant(row, "last_confirmed_at"));
+                    Database.instant(row, "last_confirmed_at"));
             stock.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(line);
             products.putIfAbsent(
                     line.productSlug(),
                     new Product(line.productId(), line.productSlug(), line.productName(), line.productNameEn()));
             return null;
         });
-        Map<Long, OpeningHours> hours = HoursTable.all(jdbc);
-        List<Point> points = jdbc.list(
+        Map<Long, OpeningHours> hours = HoursTable.all(database);
+        List<Point> points = database.list(
                 """
                 select dp.id, dp.kind, dp.name, dp.operator, dp.address_line, dp.province_code, pv.name as pname,
                        pv.name_en as pname_en, cm.name as cname, cm.name_en as cname_en, dp.latitude, dp.longitude,
@@ -273,7 +274,7 @@ class PointDirectory {
                         row.getString("email"),
                         row.getString("website"),
                         DisplayPoint.Status.valueOf(row.getString("status")),
-                        Jdbc.date(row, "status_since"),
+                        Database.date(row, "status_since"),
                         row.getInt("met") == DisplayPoint.Criterion.values().length,
                         hours.getOrDefault(row.getLong("id"), OpeningHours.none()),
                         List.copyOf(stock.getOrDefault(row.getLong("id"), List.of()))));

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.ocop.portal.shared.Database;
 
 /**
  * An account as the staff tables hold it, with the name and province of its producer when it is a producer

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 
 /**
  * Every change to an account, each in one transaction with its audit row, and each ending the sessions it must:

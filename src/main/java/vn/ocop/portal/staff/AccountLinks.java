@@ -3,6 +3,7 @@ package vn.ocop.portal.staff;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 
 /**
  * Invitations and password resets: links that work once, for {@link StaffSettings#linkLifetime()} (24 hours). The

@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 
 /**
  * The account table. Reads for staff screens take the caller's {@link Scope}: a province administrator finds the

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.portal.shared.Database;
 
 /**
  * The first national administrator, from {@code OCOP_ADMIN_EMAIL} and {@code OCOP_ADMIN_PASSWORD}, created once:

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 
 /**
  * Personal API tokens for machines: made by an account for itself, shown once and stored hashed, valid until they

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.ocop.portal.shared.Database;
 
 /**
  * The audit log: one append-only row per write (who, when, from which network, what, before and after). Write it in

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.portal.shared.Database;
 
 /**
  * Dev mode's accounts, one for every role, in two provinces (Hà Nội and Lâm Đồng) and for one producer, all with

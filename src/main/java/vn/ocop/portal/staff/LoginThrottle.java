@@ -2,6 +2,7 @@ package vn.ocop.portal.staff;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import vn.ocop.portal.shared.Database;
 
 /**
  * Failed sign-ins counted per address (known or not: the key is the address's hash, so throttling says nothing

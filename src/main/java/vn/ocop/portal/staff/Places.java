@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 
 /** Provinces and producers as the account forms name them. */
 @Singleton

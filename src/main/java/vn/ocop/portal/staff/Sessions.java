@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 
 /**
  * Server-side sessions in PostgreSQL. The browser holds 256 random bits; the table holds their SHA-256, the

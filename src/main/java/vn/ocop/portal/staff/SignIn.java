@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 
 /**
  * Signing in: the password (throttled per address and per network, the same answer and about the same time for an

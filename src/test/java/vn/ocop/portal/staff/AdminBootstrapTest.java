@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.support.Sql;
 
 /**

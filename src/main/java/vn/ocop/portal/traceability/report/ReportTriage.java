@@ -1,28 +1,24 @@
 package vn.ocop.portal.traceability.report;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.staff.Attention;
 import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Csv;
 import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Scope;
 import vn.ocop.portal.staff.Staff;
+import vn.ocop.portal.staff.StaffTime;
 
 /**
  * The consumer problem reports as staff triage them: new, in progress, closed, with notes. Every read takes the
@@ -37,9 +33,6 @@ class ReportTriage implements Attention.Source {
         IN_PROGRESS,
         CLOSED
     }
-
-    private static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     /** Keeps a query within a scope ({@link Scope#bindings}). */
     private static final String WITHIN = " " + Scope.condition("pr.province_code", "p.producer_id");
@@ -68,7 +61,7 @@ class ReportTriage implements Attention.Source {
         }
 
         public String getCreatedAtShown() {
-            return SHOWN.format(createdAt);
+            return StaffTime.shown(createdAt);
         }
 
         public String getCode() {
@@ -114,7 +107,7 @@ class ReportTriage implements Attention.Source {
 
     record Note(Instant at, String author, String text) {
         public String getAtShown() {
-            return SHOWN.format(at);
+            return StaffTime.shown(at);
         }
 
         public String getAuthor() {
@@ -126,79 +119,48 @@ class ReportTriage implements Attention.Source {
         }
     }
 
-    private final TransactionOperations<Connection> transactions;
+    private final Database database;
     private final AuditLog audit;
 
-    ReportTriage(TransactionOperations<Connection> transactions, AuditLog audit) {
-        this.transactions = transactions;
+    ReportTriage(Database database, AuditLog audit) {
+        this.database = database;
         this.audit = audit;
     }
 
     List<Report> list(Scope scope, @Nullable Status status, int offset, int limit) {
-        return query(
+        return database.list(
                 "select " + COLUMNS + FROM + " where" + WITHIN + " and (cast(? as text) is null or r.status = ?)"
                         + " order by r.created_at desc, r.id desc offset ? limit ?",
-                scope.bindings(
-                        new Object[0],
-                        status == null ? null : status.name(),
-                        status == null ? null : status.name(),
-                        offset,
-                        limit));
+                ReportTriage::read,
+                scope.bindings(new Object[0], status, status, offset, limit));
     }
 
     long count(Scope scope, @Nullable Status status) {
-        return transactions.executeRead(tx -> {
-            try (PreparedStatement select = tx.getConnection()
-                    .prepareStatement("select count(*)" + FROM + " where" + WITHIN
-                            + " and (cast(? as text) is null or r.status = ?)")) {
-                bind(
-                        select,
-                        scope.bindings(
-                                new Object[0],
-                                status == null ? null : status.name(),
-                                status == null ? null : status.name()));
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        return database.count(
+                "select count(*)" + FROM + " where" + WITHIN + " and (cast(? as text) is null or r.status = ?)",
+                scope.bindings(new Object[0], status, status));
     }
 
     Optional<Report> one(long id, Scope scope) {
-        List<Report> found =
-                query("select " + COLUMNS + FROM + " where r.id = ? and" + WITHIN, scope.bindings(new Object[] {id}));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        return database.one(
+                "select " + COLUMNS + FROM + " where r.id = ? and" + WITHIN,
+                ReportTriage::read,
+                scope.bindings(new Object[] {id}));
     }
 
     List<Note> notes(long reportId) {
-        return transactions.executeRead(tx -> {
-            try (PreparedStatement select = tx.getConnection()
-                    .prepareStatement(
-                            "select at, author_email, text from problem_report_note where report_id = ? order by at, id")) {
-                select.setLong(1, reportId);
-                List<Note> notes = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        notes.add(new Note(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3)));
-                    }
-                }
-                return notes;
-            }
-        });
+        return database.list(
+                "select at, author_email, text from problem_report_note where report_id = ? order by at, id",
+                row -> new Note(Database.instant(row, "at"), row.getString("author_email"), row.getString("text")),
+                reportId);
     }
 
     /** Sets the status (and adds the note, if any) of a report already read within the caller's scope. */
     void change(Staff staff, Report report, Status status, @Nullable String note) {
-        transactions.executeWrite(tx -> {
-            Connection connection = tx.getConnection();
+        database.inTransaction(() -> {
             if (status != report.status()) {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "update problem_report set status = ?, updated_at = now() where id = ?")) {
-                    update.setString(1, status.name());
-                    update.setLong(2, report.id());
-                    update.executeUpdate();
-                }
+                database.update(
+                        "update problem_report set status = ?, updated_at = now() where id = ?", status, report.id());
                 audit.record(
                         staff,
                         "report.status",
@@ -210,14 +172,12 @@ class ReportTriage implements Attention.Source {
                         Map.of("status", status.name()));
             }
             if (note != null && !note.isBlank()) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into problem_report_note (report_id, author_id, author_email, text) values (?, ?, ?, ?)")) {
-                    insert.setLong(1, report.id());
-                    insert.setLong(2, staff.accountId());
-                    insert.setString(3, staff.email());
-                    insert.setString(4, note);
-                    insert.executeUpdate();
-                }
+                database.update(
+                        "insert into problem_report_note (report_id, author_id, author_email, text) values (?, ?, ?, ?)",
+                        report.id(),
+                        staff.accountId(),
+                        staff.email(),
+                        note);
                 audit.record(
                         staff,
                         "report.note",
@@ -277,29 +237,10 @@ class ReportTriage implements Attention.Source {
             p.slug as product_slug, pr.name as producer_name, pr.province_code, p.producer_id, r.stamp_id
             """;
 
-    private List<Report> query(String sql, Object[] parameters) {
-        return transactions.executeRead(tx -> {
-            try (PreparedStatement select = tx.getConnection().prepareStatement(sql)) {
-                bind(select, parameters);
-                List<Report> reports = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        reports.add(read(row));
-                    }
-                }
-                return reports;
-            }
-        });
-    }
-
     private static Report read(ResultSet row) throws SQLException {
-        long producer = row.getLong("producer_id");
-        Long producerId = row.wasNull() ? null : producer;
-        row.getLong("stamp_id");
-        boolean genuine = !row.wasNull();
         return new Report(
                 row.getLong("id"),
-                row.getTimestamp("created_at").toInstant(),
+                Database.instant(row, "created_at"),
                 row.getString("code"),
                 row.getString("kind"),
                 row.getString("message"),
@@ -309,13 +250,7 @@ class ReportTriage implements Attention.Source {
                 row.getString("product_slug"),
                 row.getString("producer_name"),
                 row.getString("province_code"),
-                producerId,
-                genuine);
-    }
-
-    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+                Database.nullableLong(row, "producer_id"),
+                Database.nullableLong(row, "stamp_id") != null);
     }
 }

@@ -1,19 +1,15 @@
 package vn.ocop.portal.traceability.scan;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.staff.Attention;
 import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Permission;
@@ -193,19 +189,14 @@ class CopyWarnings implements Attention.Source {
 
     private static final String WITHIN = " where " + Scope.condition("pr.province_code", "pr.id");
 
-    private final TransactionOperations<Connection> transactions;
+    private final Database database;
     private final AuditLog audit;
     private final StampCodes codes;
     private final StampSettings settings;
     private final IssuedStamps issued;
 
-    CopyWarnings(
-            TransactionOperations<Connection> transactions,
-            AuditLog audit,
-            StampCodes codes,
-            StampSettings settings,
-            IssuedStamps issued) {
-        this.transactions = transactions;
+    CopyWarnings(Database database, AuditLog audit, StampCodes codes, StampSettings settings, IssuedStamps issued) {
+        this.database = database;
         this.audit = audit;
         this.codes = codes;
         this.settings = settings;
@@ -213,96 +204,61 @@ class CopyWarnings implements Attention.Source {
     }
 
     List<Warning> list(Scope scope, @Nullable State state, int offset, int limit) {
-        String sql = "select * from (select " + COLUMNS + FROM + WITHIN + ") listed"
-                + " where cast(? as text) is null or state = ? order by raised_at desc, stamp_id desc offset ? limit ?";
-        String wanted = state == null ? null : state.name();
-        return query(sql, scope.bindings(new Object[] {settings.copyWarningNetworks()}, wanted, wanted, offset, limit));
+        return database.list(
+                "select * from (select " + COLUMNS + FROM + WITHIN + ") listed"
+                        + " where cast(? as text) is null or state = ?"
+                        + " order by raised_at desc, stamp_id desc offset ? limit ?",
+                this::read,
+                scope.bindings(new Object[] {settings.copyWarningNetworks()}, state, state, offset, limit));
     }
 
     long count(Scope scope, @Nullable State state) {
-        String sql = "select count(*) from (select " + STATE + " as state" + FROM + WITHIN + ") listed"
-                + " where cast(? as text) is null or state = ?";
-        String wanted = state == null ? null : state.name();
-        return transactions.executeRead(tx -> {
-            try (PreparedStatement select = tx.getConnection().prepareStatement(sql)) {
-                bind(select, scope.bindings(new Object[] {settings.copyWarningNetworks()}, wanted, wanted));
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        return database.count(
+                "select count(*) from (select " + STATE + " as state" + FROM + WITHIN + ") listed"
+                        + " where cast(? as text) is null or state = ?",
+                scope.bindings(new Object[] {settings.copyWarningNetworks()}, state, state));
     }
 
     Optional<Warning> one(long stampId, Scope scope) {
-        List<Warning> found = query(
+        return database.one(
                 "select " + COLUMNS + FROM + WITHIN + " and w.stamp_id = ?",
+                this::read,
                 scope.bindings(new Object[] {settings.copyWarningNetworks()}, stampId));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
     List<Review> reviews(long stampId) {
-        return transactions.executeRead(tx -> {
-            try (PreparedStatement select = tx.getConnection().prepareStatement("""
-                            select r.decided_at, a.email, r.decision, r.note, r.networks, r.provinces, r.days
-                            from stamp_copy_review r join account a on a.id = r.decided_by
-                            where r.stamp_id = ? order by r.id desc
-                            """)) {
-                select.setLong(1, stampId);
-                List<Review> reviews = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        reviews.add(new Review(
-                                row.getTimestamp(1).toInstant(),
-                                row.getString(2),
-                                Decision.valueOf(row.getString(3)),
-                                row.getString(4),
-                                row.getInt(5),
-                                row.getInt(6),
-                                row.getInt(7)));
-                    }
-                }
-                return reviews;
-            }
-        });
+        return database.list(
+                """
+                select r.decided_at, a.email, r.decision, r.note, r.networks, r.provinces, r.days
+                from stamp_copy_review r join account a on a.id = r.decided_by
+                where r.stamp_id = ? order by r.id desc
+                """,
+                row -> new Review(
+                        Database.instant(row, "decided_at"),
+                        row.getString("email"),
+                        Decision.valueOf(row.getString("decision")),
+                        row.getString("note"),
+                        row.getInt("networks"),
+                        row.getInt("provinces"),
+                        row.getInt("days")),
+                stampId);
     }
 
     /** The provinces the stamp's counted scans came from. */
     List<Place> provinces(long stampId) {
-        return transactions.executeRead(tx -> {
-            try (PreparedStatement select = tx.getConnection().prepareStatement("""
-                            select v.full_name, v.full_name_en from stamp_province sp
-                            join province v on v.code = sp.province_code
-                            where sp.stamp_id = ? order by v.full_name
-                            """)) {
-                select.setLong(1, stampId);
-                List<Place> places = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        places.add(new Place(row.getString(1), row.getString(2)));
-                    }
-                }
-                return places;
-            }
-        });
+        return database.list("""
+                select v.full_name, v.full_name_en from stamp_province sp
+                join province v on v.code = sp.province_code
+                where sp.stamp_id = ? order by v.full_name
+                """, row -> new Place(row.getString("full_name"), row.getString("full_name_en")), stampId);
     }
 
     /** The latest days the stamp was counted on (at most 60), newest first, as yyyy-MM-dd. */
     List<String> days(long stampId) {
-        return transactions.executeRead(tx -> {
-            try (PreparedStatement select = tx.getConnection()
-                    .prepareStatement(
-                            "select day::text from stamp_day where stamp_id = ? order by day desc limit 60")) {
-                select.setLong(1, stampId);
-                List<String> days = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        days.add(row.getString(1));
-                    }
-                }
-                return days;
-            }
-        });
+        return database.list(
+                "select day::text from stamp_day where stamp_id = ? order by day desc limit 60",
+                row -> row.getString(1),
+                stampId);
     }
 
     /**
@@ -310,19 +266,13 @@ class CopyWarnings implements Attention.Source {
      * stamp's page follows at once (the review's trigger announces the product's change, V035).
      */
     void review(Staff staff, Warning warning, Decision decision, String note) {
-        transactions.executeWrite(tx -> {
-            try (PreparedStatement insert = tx.getConnection().prepareStatement("""
-                            insert into stamp_copy_review
-                                (stamp_id, product_id, decision, note, networks, provinces, days, decided_by)
-                            select s.id, s.product_id, ?, ?, s.network_count, s.province_count, s.day_count, ?
-                            from stamp s where s.id = ?
-                            """)) {
-                insert.setString(1, decision.name());
-                insert.setString(2, note);
-                insert.setLong(3, staff.accountId());
-                insert.setLong(4, warning.stampId());
-                insert.executeUpdate();
-            }
+        database.inTransaction(() -> {
+            database.update("""
+                    insert into stamp_copy_review
+                        (stamp_id, product_id, decision, note, networks, provinces, days, decided_by)
+                    select s.id, s.product_id, ?, ?, s.network_count, s.province_count, s.day_count, ?
+                    from stamp s where s.id = ?
+                    """, decision, note, staff.accountId(), warning.stampId());
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("decision", decision.name());
             after.put("note", note);
@@ -351,30 +301,14 @@ class CopyWarnings implements Attention.Source {
                 "/admin/copy-warnings?state=AWAITING"));
     }
 
-    private List<Warning> query(String sql, Object[] parameters) {
-        return transactions.executeRead(tx -> {
-            try (PreparedStatement select = tx.getConnection().prepareStatement(sql)) {
-                bind(select, parameters);
-                List<Warning> warnings = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        warnings.add(read(row));
-                    }
-                }
-                return warnings;
-            }
-        });
-    }
-
     private Warning read(ResultSet row) throws SQLException {
-        Timestamp first = row.getTimestamp("first_scanned_at");
         return new Warning(
                 row.getLong("stamp_id"),
                 codes.codeOf(row.getLong("serial")),
-                row.getTimestamp("raised_at").toInstant(),
+                Database.instant(row, "raised_at"),
                 State.valueOf(row.getString("state")),
                 row.getLong("scan_count"),
-                first == null ? null : first.toInstant(),
+                Database.instant(row, "first_scanned_at"),
                 row.getInt("network_count"),
                 row.getInt("province_count"),
                 row.getInt("day_count"),
@@ -385,11 +319,5 @@ class CopyWarnings implements Attention.Source {
                 row.getString("province_code"),
                 row.getLong("producer_id"),
                 row.getString("lot_number"));
-    }
-
-    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
     }
 }

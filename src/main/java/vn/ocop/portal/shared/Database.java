@@ -1,4 +1,4 @@
-package vn.ocop.portal.showroom;
+package vn.ocop.portal.shared;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -20,31 +20,37 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The display-point tables through plain JDBC, one statement at a time; each joins the transaction around it
- * ({@link #inTransaction}), so that a change and its audit row commit together or not at all.
+ * Plain JDBC for the desks and the staff tables: one statement at a time, each joining the transaction around it
+ * when there is one ({@link #inTransaction}), so that a write, its version check and its audit row commit together
+ * or not at all. Parameters may be {@code null}, {@link Instant}, {@link LocalDate}, {@link LocalTime}, an enum (its
+ * name), {@code byte[]}, {@link Json}, {@link TextArray} or anything the driver takes as it is.
  */
 @Singleton
-class Jdbc {
+public class Database {
 
+    /** Reads one row. */
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** A {@code jsonb} parameter. */
+    public record Json(String text) {}
+
     /** A {@code text[]} parameter. */
-    record TextArray(List<String> values) {}
+    public record TextArray(List<String> values) {}
 
     private final TransactionOperations<Connection> transactions;
 
-    Jdbc(TransactionOperations<Connection> transactions) {
+    Database(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
     }
 
-    <T> T inTransaction(Supplier<T> work) {
+    public <T> T inTransaction(Supplier<T> work) {
         return transactions.executeWrite(status -> work.get());
     }
 
-    <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
         return transactions.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 bind(status.getConnection(), statement, parameters);
@@ -59,16 +65,16 @@ class Jdbc {
         });
     }
 
-    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... parameters) {
         List<T> rows = list(sql, mapper, parameters);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    long count(String sql, Object... parameters) {
+    public long count(String sql, Object... parameters) {
         return one(sql, row -> row.getLong(1), parameters).orElse(0L);
     }
 
-    int update(String sql, Object... parameters) {
+    public int update(String sql, Object... parameters) {
         return transactions.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 bind(status.getConnection(), statement, parameters);
@@ -78,7 +84,7 @@ class Jdbc {
     }
 
     /** Runs an {@code insert ... returning id}. */
-    long insert(String sql, Object... parameters) {
+    public long insert(String sql, Object... parameters) {
         return transactions.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 bind(status.getConnection(), statement, parameters);
@@ -90,32 +96,34 @@ class Jdbc {
         });
     }
 
-    static Instant instant(ResultSet row, String column) throws SQLException {
+    public static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
-    static LocalDate date(ResultSet row, String column) throws SQLException {
+    public static LocalDate date(ResultSet row, String column) throws SQLException {
         Date value = row.getDate(column);
         return value == null ? null : value.toLocalDate();
     }
 
-    static LocalTime time(ResultSet row, String column) throws SQLException {
+    public static LocalTime time(ResultSet row, String column) throws SQLException {
         Time value = row.getTime(column);
         return value == null ? null : value.toLocalTime();
     }
 
-    static Long nullableLong(ResultSet row, String column) throws SQLException {
+    public static Long nullableLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }
 
-    static List<String> texts(ResultSet row, String column) throws SQLException {
+    public static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    public static List<String> texts(ResultSet row, String column) throws SQLException {
         Array array = row.getArray(column);
-        if (array == null) {
-            return List.of();
-        }
-        return List.of((String[]) array.getArray());
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static void bind(Connection connection, PreparedStatement statement, Object... parameters)
@@ -127,7 +135,9 @@ class Jdbc {
                 case Instant at -> statement.setTimestamp(i + 1, Timestamp.from(at));
                 case LocalDate day -> statement.setObject(i + 1, day);
                 case LocalTime time -> statement.setObject(i + 1, time);
+                case byte[] bytes -> statement.setBytes(i + 1, bytes);
                 case Enum<?> constant -> statement.setString(i + 1, constant.name());
+                case Json json -> statement.setObject(i + 1, json.text(), Types.OTHER);
                 case TextArray array ->
                     statement.setArray(
                             i + 1,
