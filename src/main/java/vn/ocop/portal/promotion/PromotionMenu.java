@@ -13,7 +13,6 @@ class PromotionMenu {
     @Singleton
     @Named("promotion-reports")
     StaffMenuEntry promotionReports() {
-        return new StaffMenuEntry(
-                460, "/admin/promotion-reports", "promotion.menu", Permission.READ_PROMOTION_REPORTS);
+        return new StaffMenuEntry(460, "/admin/promotion-reports", "promotion.menu", Permission.READ_PROMOTION_REPORTS);
     }
 }

@@ -267,8 +267,11 @@ class PromotionReportController {
             case MONTHLY -> reports::monthlyReport;
         };
         Report report = make.apply(request);
-        String name = "ocop-" + kind.path + "-" + (request.provinceCode() == null ? "all" : request.provinceCode()) + "-"
-                + (kind.month ? form.month.toString() : kind.period ? request.from() + "-" + request.to() : request.asOfDay());
+        String name =
+                "ocop-" + kind.path + "-" + (request.provinceCode() == null ? "all" : request.provinceCode()) + "-"
+                        + (kind.month
+                                ? form.month.toString()
+                                : kind.period ? request.from() + "-" + request.to() : request.asOfDay());
         return switch (output) {
             case XLSX -> file(ReportFiles.xlsx(report, text), ReportFiles.XLSX, name + ".xlsx");
             case CSV -> file(ReportFiles.csv(report, text), "text/csv; charset=utf-8", name + ".csv");
@@ -279,7 +282,11 @@ class PromotionReportController {
                             text.message(parameter.labelKey()), text.shown(parameter.value())));
                 }
                 model.put("parameters", parameters);
-                model.put("tables", report.tables().stream().map(t -> text.shown(t, PAGE_ROWS)).toList());
+                model.put(
+                        "tables",
+                        report.tables().stream()
+                                .map(t -> text.shown(t, PAGE_ROWS))
+                                .toList());
                 model.put("pageRows", PAGE_ROWS);
                 yield page("admin/promotion/report", model, HttpStatus.OK);
             }

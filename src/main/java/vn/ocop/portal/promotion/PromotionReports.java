@@ -20,6 +20,7 @@ import vn.ocop.portal.promotion.Report.Parameter;
 import vn.ocop.portal.promotion.Report.Row;
 import vn.ocop.portal.promotion.Report.Table;
 import vn.ocop.portal.promotion.ReportForm.Basis;
+import vn.ocop.portal.shared.Database;
 import vn.ocop.portal.shared.VietnamTime;
 
 /**
@@ -40,7 +41,11 @@ class PromotionReports {
     /** A report's subject: the province (null for every province), the period or month, the basis, the moment. */
     record Request(
             @Nullable String provinceCode,
-            @Nullable String provinceName, LocalDate from, LocalDate to, Basis basis, Instant asOf) {
+            @Nullable String provinceName,
+            LocalDate from,
+            LocalDate to,
+            Basis basis,
+            Instant asOf) {
 
         LocalDate asOfDay() {
             return asOf.atZone(VietnamTime.ZONE).toLocalDate();
@@ -48,20 +53,17 @@ class PromotionReports {
     }
 
     /** A fair's status as recorded by the moment {@code m.at}; a fair entered without history reads its own. */
-    private static final String FAIR_STATUS_THEN =
-            """
+    private static final String FAIR_STATUS_THEN = """
             coalesce((select s.status from fair_status_change s where s.fair_id = f.id and s.recorded_at <= m.at
                       order by s.recorded_at desc, s.id desc limit 1),
                      case when not exists (select 1 from fair_status_change s where s.fair_id = f.id)
                           then f.status end)""";
 
-    private static final String FAIR_COUNTS =
-            " f.starts_on between m.first_day and m.last_day and f.created_at <= m.at"
-                    + " and fs.status in ('ANNOUNCED', 'POSTPONED', 'CANCELLED')";
+    private static final String FAIR_COUNTS = " f.starts_on between m.first_day and m.last_day and f.created_at <= m.at"
+            + " and fs.status in ('ANNOUNCED', 'POSTPONED', 'CANCELLED')";
 
     /** Whether participant {@code p} was accepted as recorded by the moment {@code m.at}. */
-    private static final String ACCEPTED_THEN =
-            """
+    private static final String ACCEPTED_THEN = """
             coalesce((select c.state from fair_participant_state_change c where c.participant_id = p.id
                         and c.recorded_at <= m.at order by c.recorded_at desc, c.id desc limit 1),
                      case when not exists (select 1 from fair_participant_state_change c where c.participant_id = p.id)
@@ -70,9 +72,9 @@ class PromotionReports {
     private static final String MOMENT =
             "with m as (select cast(? as timestamptz) as at, cast(? as date) as first_day, cast(? as date) as last_day)";
 
-    private final ReportDatabase database;
+    private final Database database;
 
-    PromotionReports(ReportDatabase database) {
+    PromotionReports(Database database) {
         this.database = database;
     }
 
@@ -151,11 +153,11 @@ class PromotionReports {
                             row.getString("producer_province"),
                             row.getString("booth"),
                             row.getString("products") == null ? "" : row.getString("products"),
-                            ReportDatabase.nullableLong(row, "sales_vnd"),
-                            ReportDatabase.nullableLong(row, "contracts"),
-                            ReportDatabase.nullableLong(row, "memoranda"),
-                            ReportDatabase.nullableLong(row, "visitors"),
-                            ReportDatabase.instant(row, "recorded_at"));
+                            Database.nullableLong(row, "sales_vnd"),
+                            Database.nullableLong(row, "contracts"),
+                            Database.nullableLong(row, "memoranda"),
+                            Database.nullableLong(row, "visitors"),
+                            Database.instant(row, "recorded_at"));
                 },
                 request.asOf(),
                 request.from(),
@@ -167,9 +169,8 @@ class PromotionReports {
             events.putIfAbsent(participant.event().id(), participant.event());
         }
         List<Event> ordered = new ArrayList<>(events.values());
-        ordered.sort(Comparator.comparing(Event::startsOn)
-                .thenComparing(Event::name)
-                .thenComparing(Event::id));
+        ordered.sort(
+                Comparator.comparing(Event::startsOn).thenComparing(Event::name).thenComparing(Event::id));
         return new Fairs(ordered, participants);
     }
 
@@ -226,7 +227,8 @@ class PromotionReports {
             }
             rows.add(new Row("fair-" + event.id(), cells));
         }
-        return totalled(new Table("events", "promotion.table.events", columns, rows, null, "promotion.empty.events"), 7);
+        return totalled(
+                new Table("events", "promotion.table.events", columns, rows, null, "promotion.empty.events"), 7);
     }
 
     private static void add(long[] sums, Participant participant) {
@@ -263,7 +265,13 @@ class PromotionReports {
             rows.add(new Row("participant-" + p.id(), cells));
         }
         return totalled(
-                new Table("participants", "promotion.table.participants", columns, rows, null, "promotion.empty.participants"),
+                new Table(
+                        "participants",
+                        "promotion.table.participants",
+                        columns,
+                        rows,
+                        null,
+                        "promotion.empty.participants"),
                 6);
     }
 
@@ -275,7 +283,12 @@ class PromotionReports {
             cells.add(i >= firstSummed && table.columns().get(i).kind().numeric() ? table.sum(i) : null);
         }
         return new Table(
-                table.id(), table.titleKey(), table.columns(), table.rows(), new Row("totals", cells), table.emptyKey());
+                table.id(),
+                table.titleKey(),
+                table.columns(),
+                table.rows(),
+                new Row("totals", cells),
+                table.emptyKey());
     }
 
     Report fairsReport(Request request) {
@@ -293,8 +306,7 @@ class PromotionReports {
 
     private List<CertifiedProduct> certifiedProducts(Request request) {
         return database.list(
-                MOMENT
-                        + """
+                MOMENT + """
                          select pd.id, pd.name, pr.name as producer, pv.name as province, c.stars, c.valid_until,
                             exists (select 1 from fair_participant_product x join fair_participant p
                                 on p.id = x.participant_id where x.product_id = pd.id
@@ -370,9 +382,19 @@ class PromotionReports {
                 parameters(request, false, false),
                 List.of(
                         summary,
-                        new Table("never-at-fair", "promotion.table.never-at-fair", columns, neverAtFair, null,
+                        new Table(
+                                "never-at-fair",
+                                "promotion.table.never-at-fair",
+                                columns,
+                                neverAtFair,
+                                null,
                                 "promotion.empty.products"),
-                        new Table("stocked-nowhere", "promotion.table.stocked-nowhere", columns, nowhere, null,
+                        new Table(
+                                "stocked-nowhere",
+                                "promotion.table.stocked-nowhere",
+                                columns,
+                                nowhere,
+                                null,
                                 "promotion.empty.products")));
     }
 
@@ -381,7 +403,8 @@ class PromotionReports {
     /** A status a point took, as the desk recorded it. */
     private record Step(String status, LocalDate effective, Instant recorded) {}
 
-    private record Point(long id, String name, String kind, String provinceCode, String provinceName, List<Step> steps) {
+    private record Point(
+            long id, String name, String kind, String provinceCode, String provinceName, List<Step> steps) {
 
         /** The point's status on a day, or null before it opened. */
         @Nullable
@@ -409,7 +432,7 @@ class PromotionReports {
                             new Step(
                                     row.getString("status"),
                                     row.getObject("effective_on", LocalDate.class),
-                                    ReportDatabase.instant(row, "recorded_at"))
+                                    Database.instant(row, "recorded_at"))
                         },
                         asOf)
                 .forEach(pair -> {
@@ -433,7 +456,7 @@ class PromotionReports {
                     List<Step> steps = history.getOrDefault(id, List.of());
                     if (!row.getBoolean("has_history")) {
                         // A point entered without history (straight into the table): its own opening and status.
-                        Instant created = ReportDatabase.instant(row, "created_at");
+                        Instant created = Database.instant(row, "created_at");
                         List<Step> own = new ArrayList<>();
                         own.add(new Step("OPEN", row.getObject("opened_on", LocalDate.class), created));
                         if (!"OPEN".equals(row.getString("status"))) {
@@ -522,7 +545,8 @@ class PromotionReports {
                             change.step().effective(),
                             change.step().recorded())));
         }
-        return new Table("point-changes", "promotion.table.point-changes", columns, rows, null, "promotion.empty.points");
+        return new Table(
+                "point-changes", "promotion.table.point-changes", columns, rows, null, "promotion.empty.points");
     }
 
     private static long count(List<Change> changes, String change) {
@@ -629,7 +653,9 @@ class PromotionReports {
         return new Table(
                 "summary",
                 "promotion.table.summary",
-                List.of(new Column("promotion.column.figure", Kind.TEXT), new Column("promotion.column.value", Kind.COUNT)),
+                List.of(
+                        new Column("promotion.column.figure", Kind.TEXT),
+                        new Column("promotion.column.value", Kind.COUNT)),
                 figures,
                 null,
                 "promotion.empty.summary");
@@ -645,7 +671,9 @@ class PromotionReports {
             parameters.add(new Parameter("promotion.field.to", request.to()));
         }
         if (basis) {
-            parameters.add(new Parameter("promotion.field.basis", new Label("promotion.basis." + request.basis().field())));
+            parameters.add(new Parameter(
+                    "promotion.field.basis",
+                    new Label("promotion.basis." + request.basis().field())));
         }
         parameters.add(new Parameter("promotion.field.as-of", request.asOf()));
         return parameters;

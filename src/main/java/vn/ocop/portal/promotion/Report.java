@@ -42,7 +42,13 @@ record Report(String titleKey, List<Parameter> parameters, List<Table> tables) {
      * @param totals the totals row (its first cell a label), or null
      * @param emptyKey what the page says when there are no rows
      */
-    record Table(String id, String titleKey, List<Column> columns, List<Row> rows, @Nullable Row totals, String emptyKey) {
+    record Table(
+            String id,
+            String titleKey,
+            List<Column> columns,
+            List<Row> rows,
+            @Nullable Row totals,
+            String emptyKey) {
 
         /** The sum of a numeric column over the rows (null cells count as nothing). */
         long sum(int column) {

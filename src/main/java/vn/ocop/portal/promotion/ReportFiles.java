@@ -125,12 +125,24 @@ final class ReportFiles {
             for (Table table : report.tables()) {
                 out.write("\r\n");
                 line(out, List.of(Csv.cell(text.message(table.titleKey()))));
-                line(out, table.columns().stream().map(c -> Csv.cell(text.message(c.key()))).toList());
+                line(
+                        out,
+                        table.columns().stream()
+                                .map(c -> Csv.cell(text.message(c.key())))
+                                .toList());
                 for (Row row : table.rows()) {
-                    line(out, row.cells().stream().map(cell -> csvCell(cell, text)).toList());
+                    line(
+                            out,
+                            row.cells().stream()
+                                    .map(cell -> csvCell(cell, text))
+                                    .toList());
                 }
                 if (table.totals() != null) {
-                    line(out, table.totals().cells().stream().map(cell -> csvCell(cell, text)).toList());
+                    line(
+                            out,
+                            table.totals().cells().stream()
+                                    .map(cell -> csvCell(cell, text))
+                                    .toList());
                 }
             }
         } catch (IOException e) {

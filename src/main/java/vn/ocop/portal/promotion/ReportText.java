@@ -28,7 +28,8 @@ final class ReportText {
     }
 
     String message(String key) {
-        return messages.getRawMessage(key, MessageSource.MessageContext.of(locale)).orElse(key);
+        return messages.getRawMessage(key, MessageSource.MessageContext.of(locale))
+                .orElse(key);
     }
 
     /** A cell as the page shows it. */

@@ -147,7 +147,8 @@ class StaffPagesAccessibilityTest {
     /** A fair with a participant and results, and a display point opened, in October 2011 (the report pages). */
     @BeforeAll
     void promotionRecords() {
-        vn.ocop.portal.promotion.PromotionFixtures promotion = new vn.ocop.portal.promotion.PromotionFixtures(transactions);
+        vn.ocop.portal.promotion.PromotionFixtures promotion =
+                new vn.ocop.portal.promotion.PromotionFixtures(transactions);
         java.time.Instant recorded = java.time.Instant.now().minusSeconds(60);
         vn.ocop.portal.certification.CertificationFixtures.Made made =
                 new vn.ocop.portal.certification.CertificationFixtures(transactions).product("01");

@@ -146,10 +146,25 @@ class PromotionReportsTest {
         long hanoiTwo = makers.product("01").producerId();
         long lamdong = makers.product("68").producerId();
         String w = word();
-        long kept = f.fair("Hội chợ OCOP Hà Nội " + w, "01", "01", LocalDate.of(2011, 2, 10), LocalDate.of(2011, 2, 12), recorded);
-        long national = f.fair("Tuần lễ OCOP quốc gia " + w, "79", null, LocalDate.of(2011, 2, 20), LocalDate.of(2011, 2, 22), recorded);
-        long march = f.fair("Hội chợ tháng Ba " + w, "01", "01", LocalDate.of(2011, 3, 5), LocalDate.of(2011, 3, 6), recorded);
-        long draft = f.fair("Hội chợ nháp " + w, "01", "01", LocalDate.of(2011, 2, 15), LocalDate.of(2011, 2, 16), "DRAFT", recorded);
+        long kept = f.fair(
+                "Hội chợ OCOP Hà Nội " + w, "01", "01", LocalDate.of(2011, 2, 10), LocalDate.of(2011, 2, 12), recorded);
+        long national = f.fair(
+                "Tuần lễ OCOP quốc gia " + w,
+                "79",
+                null,
+                LocalDate.of(2011, 2, 20),
+                LocalDate.of(2011, 2, 22),
+                recorded);
+        long march = f.fair(
+                "Hội chợ tháng Ba " + w, "01", "01", LocalDate.of(2011, 3, 5), LocalDate.of(2011, 3, 6), recorded);
+        long draft = f.fair(
+                "Hội chợ nháp " + w,
+                "01",
+                "01",
+                LocalDate.of(2011, 2, 15),
+                LocalDate.of(2011, 2, 16),
+                "DRAFT",
+                recorded);
         long one = f.participant(kept, hanoiOne, "ACCEPTED", recorded);
         f.result(one, 120_000_000, 2, 1, 300, recorded);
         long guest = f.participant(kept, lamdong, "ACCEPTED", recorded);
@@ -187,7 +202,7 @@ class PromotionReportsTest {
         assertEquals(List.of("Tham số", "Sự kiện", "Đơn vị tham gia"), sheetNames(xlsx));
         List<Row> participants = sheet(xlsx, 2);
         assertEquals("Doanh số (VND)", participants.getFirst().getCellText(6));
-        assertEquals(3, participants.size(), "a header, two participants, the totals");
+        assertEquals(4, participants.size(), "a header, two participants, the totals");
         assertEquals(150_000_000L, sum(participants, 6));
         assertEquals(150_000_000L, number(participants.getLast(), 6));
         assertEquals(380L, number(participants.getLast(), 9));
@@ -199,8 +214,8 @@ class PromotionReportsTest {
         assertEquals(2L, sum(events, 7), "participants per event");
 
         // The CSV: the same totals, numbers unquoted.
-        String csv = new String(download(staff, producers.selectFirst("a[data-export=csv]").attr("href")),
-                StandardCharsets.UTF_8);
+        String csv = new String(
+                download(staff, producers.selectFirst("a[data-export=csv]").attr("href")), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF"), "a byte-order mark, so that spreadsheets read UTF-8");
         assertTrue(
                 csv.lines().anyMatch(line -> line.startsWith("\"Tổng cộng\"") && line.contains(",150000000,2,3,380,")),
@@ -210,8 +225,7 @@ class PromotionReportsTest {
         SignedInClient nationalStaff = signedIn(Role.COMMERCE_STAFF, Scope.national());
         Document all = Pages.html(nationalStaff.get("/admin/promotion-reports/fairs?" + period + "&province=all"));
         assertEquals(
-                Set.of("participant-" + one, "participant-" + guest, "participant-" + away),
-                refs(all, "participants"));
+                Set.of("participant-" + one, "participant-" + guest, "participant-" + away), refs(all, "participants"));
         Document lamdongOnly =
                 Pages.html(nationalStaff.get("/admin/promotion-reports/fairs?" + period + "&province=68"));
         assertEquals(Set.of("participant-" + guest), refs(lamdongOnly, "participants"));
@@ -225,7 +239,8 @@ class PromotionReportsTest {
         Instant before = now.minus(Duration.ofHours(3));
         long producer = makers.product("01").producerId();
         long late = makers.product("01").producerId();
-        long fair = f.fair("Hội chợ kiểm kê " + word(), "01", "01", LocalDate.of(2011, 5, 3), LocalDate.of(2011, 5, 5), before);
+        long fair = f.fair(
+                "Hội chợ kiểm kê " + word(), "01", "01", LocalDate.of(2011, 5, 3), LocalDate.of(2011, 5, 5), before);
         long participant = f.participant(fair, producer, "ACCEPTED", before);
         f.result(participant, 10_000_000, 1, 0, 100, now.minus(Duration.ofHours(2)));
         Instant moment = now.minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -242,8 +257,8 @@ class PromotionReportsTest {
         f.result(accepted, 1_000_000, 0, 0, 10, Instant.now());
 
         assertArrayEquals(first, download(staff, report), "the report as of the earlier moment is unchanged");
-        Document then = Pages.html(
-                staff.get("/admin/promotion-reports/fairs?from=2011-05-01&to=2011-05-31&asOf=" + asOf));
+        Document then =
+                Pages.html(staff.get("/admin/promotion-reports/fairs?from=2011-05-01&to=2011-05-31&asOf=" + asOf));
         assertEquals(Set.of("participant-" + participant), refs(then, "participants"));
         assertEquals("10.000.000", total(then, "participants", 6));
 
@@ -271,8 +286,9 @@ class PromotionReportsTest {
         String quoted = "\"'" + formula.replace("\"", "\"\"") + "\"";
         assertTrue(csv.contains(quoted), "the fair's name is prefixed with an apostrophe: " + csv);
         assertTrue(csv.contains("\"'@SUM(1+1)"), "and so is the producer's");
-        assertFalse(csv.lines().anyMatch(line -> line.startsWith("\"=") || line.contains(",\"=")
-                || line.contains(",\"@")), "no cell a spreadsheet would run");
+        assertFalse(
+                csv.lines().anyMatch(line -> line.startsWith("\"=") || line.contains(",\"=") || line.contains(",\"@")),
+                "no cell a spreadsheet would run");
 
         byte[] xlsx = download(staff, "/admin/promotion-reports/fairs.xlsx" + query);
         Row event = sheet(xlsx, 1).get(1);
@@ -281,7 +297,8 @@ class PromotionReportsTest {
         assertEquals(formula, event.getCellText(0));
 
         Document page = Pages.html(staff.get("/admin/promotion-reports/fairs" + query));
-        assertEquals(formula, page.selectFirst("[data-ref=fair-" + fair + "] td").text());
+        assertEquals(
+                formula, page.selectFirst("[data-ref=fair-" + fair + "] td").text());
     }
 
     @Test
@@ -341,19 +358,22 @@ class PromotionReportsTest {
         assertFalse(refs(page, "stocked-nowhere").contains("product-" + everywhere));
 
         // As of the moment before the shelf line was confirmed and the participation accepted.
-        Document then = Pages.html(viewer.get("/admin/promotion-reports/products?asOf=" + ReportForm.momentField(moment)));
+        Document then =
+                Pages.html(viewer.get("/admin/promotion-reports/products?asOf=" + ReportForm.momentField(moment)));
         assertTrue(refs(then, "stocked-nowhere").contains("product-" + everywhere));
         assertTrue(refs(then, "never-at-fair").contains("product-" + everywhere));
     }
 
     private String nameOf(long product) {
-        return context.getBean(ReportDatabase.class)
+        return context.getBean(vn.ocop.portal.shared.Database.class)
                 .list("select name from product where id = ?", row -> row.getString(1), product)
                 .getFirst();
     }
 
     private static Set<String> names(List<Row> rows) {
-        return rows.subList(1, rows.size()).stream().map(row -> row.getCellText(0)).collect(Collectors.toSet());
+        return rows.subList(1, rows.size()).stream()
+                .map(row -> row.getCellText(0))
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -373,13 +393,18 @@ class PromotionReportsTest {
         long shut = f.point("Điểm đóng " + w, "40", LocalDate.of(2010, 1, 1), recorded);
         f.pointStatus(shut, "CLOSED", LocalDate.of(2011, 9, 20), Instant.now());
         long product = makers.product("40").productId();
-        f.line(opened, product, LocalDate.of(2011, 9, 15).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        long fair = f.fair("Hội chợ tháng Chín " + w, "40", "40", LocalDate.of(2011, 9, 8), LocalDate.of(2011, 9, 9), recorded);
+        f.line(
+                opened,
+                product,
+                LocalDate.of(2011, 9, 15).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        long fair = f.fair(
+                "Hội chợ tháng Chín " + w, "40", "40", LocalDate.of(2011, 9, 8), LocalDate.of(2011, 9, 9), recorded);
         long producer = makers.product("40").producerId();
         f.result(f.participant(fair, producer, "ACCEPTED", recorded), 42_000_000, 3, 1, 500, recorded);
 
         SignedInClient staff = signedIn(Role.COMMERCE_STAFF, Scope.province("40"));
-        Document points = Pages.html(staff.get("/admin/promotion-reports/display-points?from=2011-09-01&to=2011-09-30"));
+        Document points =
+                Pages.html(staff.get("/admin/promotion-reports/display-points?from=2011-09-01&to=2011-09-30"));
         assertEquals(
                 Set.of(
                         "point-" + opened + "-OPENED",
@@ -389,14 +414,18 @@ class PromotionReportsTest {
                 refs(points, "point-changes"));
         assertEquals(
                 "12/09/2011",
-                points.selectFirst("[data-ref=point-" + paused + "-TEMPORARILY_CLOSED] td:nth-child(5)").text(),
+                points.selectFirst("[data-ref=point-" + paused + "-TEMPORARILY_CLOSED] td:nth-child(5)")
+                        .text(),
                 "the corrected day");
-        Document earlier = Pages.html(staff.get("/admin/promotion-reports/display-points?from=2011-09-01&to=2011-09-30&asOf="
-                + ReportForm.momentField(moment)));
+        Document earlier =
+                Pages.html(staff.get("/admin/promotion-reports/display-points?from=2011-09-01&to=2011-09-30&asOf="
+                        + ReportForm.momentField(moment)));
         assertFalse(refs(earlier, "point-changes").contains("point-" + shut + "-CLOSED"), "not yet recorded then");
 
         byte[] monthly = download(staff, "/admin/promotion-reports/monthly.xlsx?month=2011-09");
-        assertEquals(List.of("Tham số", "Tổng hợp", "Sự kiện", "Đơn vị tham gia", "Điểm bán mở hoặc đóng"), sheetNames(monthly));
+        assertEquals(
+                List.of("Tham số", "Tổng hợp", "Sự kiện", "Đơn vị tham gia", "Điểm bán mở hoặc đóng"),
+                sheetNames(monthly));
         Map<String, Long> figures = figures(sheet(monthly, 1));
         assertEquals(1L, figures.get("Sự kiện"));
         assertEquals(1L, figures.get("Lượt đơn vị tham gia"));
@@ -409,7 +438,9 @@ class PromotionReportsTest {
         assertEquals(1L, figures.get("Điểm tạm đóng"));
         assertEquals(1L, figures.get("Sản phẩm đang bày bán ở các điểm"));
         Map<String, Long> then = figures(sheet(
-                download(staff, "/admin/promotion-reports/monthly.xlsx?month=2011-09&asOf=" + ReportForm.momentField(moment)),
+                download(
+                        staff,
+                        "/admin/promotion-reports/monthly.xlsx?month=2011-09&asOf=" + ReportForm.momentField(moment)),
                 1));
         assertEquals(0L, then.get("Điểm đóng cửa"), "the closure was recorded after the moment");
         assertEquals(3L, then.get("Điểm đang mở cuối kỳ"));
@@ -436,15 +467,24 @@ class PromotionReportsTest {
             assertEquals(HttpStatus.NOT_FOUND, staff.get(path + "?province=68").getStatus(), path);
             assertEquals(HttpStatus.NOT_FOUND, staff.get(path + "?province=all").getStatus(), path);
         }
-        assertEquals(HttpStatus.OK, signedIn(Role.VIEWER, Scope.province("01")).get("/admin/promotion-reports/fairs").getStatus());
+        assertEquals(
+                HttpStatus.OK,
+                signedIn(Role.VIEWER, Scope.province("01"))
+                        .get("/admin/promotion-reports/fairs")
+                        .getStatus());
         SignedInClient officer = signedIn(Role.OCOP_OFFICER, Scope.province("01"));
-        assertEquals(HttpStatus.FORBIDDEN, officer.get("/admin/promotion-reports").getStatus());
-        assertEquals(HttpStatus.FORBIDDEN, officer.get("/admin/promotion-reports/fairs.csv").getStatus());
+        assertEquals(
+                HttpStatus.FORBIDDEN, officer.get("/admin/promotion-reports").getStatus());
+        assertEquals(
+                HttpStatus.FORBIDDEN,
+                officer.get("/admin/promotion-reports/fairs.csv").getStatus());
         SignedInClient national = signedIn(Role.COMMERCE_STAFF, Scope.national());
         Document all = Pages.html(national.get("/admin/promotion-reports"));
         assertTrue(all.select("#report-province option").size() > 30, "every province, and all of them");
         assertEquals("all", all.selectFirst("#report-province option[selected]").val());
-        assertEquals(HttpStatus.NOT_FOUND, national.get("/admin/promotion-reports/fairs?province=99").getStatus());
+        assertEquals(
+                HttpStatus.NOT_FOUND,
+                national.get("/admin/promotion-reports/fairs?province=99").getStatus());
     }
 
     @Test
@@ -456,7 +496,8 @@ class PromotionReportsTest {
         assertEquals("2011-02-30", page.selectFirst("#report-from").val());
         assertNotNull(page.selectFirst("[data-error=from]"));
         assertTrue(page.select("[data-table]").isEmpty());
-        HttpResponse<String> backwards = staff.get("/admin/promotion-reports/display-points.csv?from=2011-03-01&to=2011-02-01");
+        HttpResponse<String> backwards =
+                staff.get("/admin/promotion-reports/display-points.csv?from=2011-03-01&to=2011-02-01");
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, backwards.getStatus());
         assertNotNull(Pages.html(backwards).selectFirst("[data-error=period]"));
         String future = ReportForm.momentField(Instant.now().plus(Duration.ofDays(2)));

@@ -180,7 +180,8 @@ class StaffScopeTest {
         hanoiOfficer = new SignedInClient(http, context)
                 .signIn(TestStaff.account(context, Role.OCOP_OFFICER, Scope.province("01"), false));
         lamdongFair = "Hội chợ Lâm Đồng " + word;
-        vn.ocop.portal.promotion.PromotionFixtures promotion = new vn.ocop.portal.promotion.PromotionFixtures(transactions);
+        vn.ocop.portal.promotion.PromotionFixtures promotion =
+                new vn.ocop.portal.promotion.PromotionFixtures(transactions);
         java.time.Instant recorded = java.time.Instant.now().minusSeconds(60);
         long fair = promotion.fair(lamdongFair, "68", "68", today, today, recorded);
         promotion.result(
@@ -824,7 +825,9 @@ class StaffScopeTest {
                     assertFalse(own.body().contains(lamdongCertified.name()), path);
                 }
                 if (report.isEmpty()) {
-                    assertTrue(Pages.html(own).select("#report-province option[value=68]").isEmpty());
+                    assertTrue(Pages.html(own)
+                            .select("#report-province option[value=68]")
+                            .isEmpty());
                 }
                 assertEquals(HttpStatus.FORBIDDEN, hanoiOfficer.get(path).getStatus(), path);
             });
