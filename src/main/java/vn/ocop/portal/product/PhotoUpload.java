@@ -1,5 +1,9 @@
 package vn.ocop.portal.product;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -21,8 +25,8 @@ import javax.imageio.stream.ImageOutputStream;
  * A photo as people upload it, made safe to publish: its type is told from its first bytes (never from its name or
  * the type the browser declared), its size and its pixel count (read from the header, before anything is decoded:
  * a small file may declare a huge picture) are limited, and it is drawn anew at a sane size and written as JPEG (PNG
- * when it has transparency). Drawing it anew leaves every metadata block behind: EXIF with its GPS position, XMP,
- * comments.
+ * when it has transparency), turned upright as its EXIF orientation says (read first, with metadata-extractor).
+ * Drawing it anew leaves every metadata block behind: EXIF with its GPS position, XMP, comments.
  */
 final class PhotoUpload {
 
@@ -85,7 +89,7 @@ final class PhotoUpload {
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceSubsampling(subsampling, subsampling, 0, 0);
             BufferedImage source = reader.read(0, param);
-            return redraw(source);
+            return redraw(source, orientation(file));
         } catch (IOException | RuntimeException e) {
             throw new Refused("unreadable");
         } finally {
@@ -107,7 +111,86 @@ final class PhotoUpload {
         throw new Refused("type");
     }
 
-    private static Photo redraw(BufferedImage source) throws IOException {
+    /**
+     * The EXIF orientation of the photo (1 to 8; 1, upright as stored, when it has none or it cannot be read): a
+     * phone stores the sensor's rows as they came and says in this tag how to turn them. Read before the metadata
+     * goes, since redrawing drops it and a viewer could no longer turn the photo upright.
+     */
+    static int orientation(byte[] file) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(file), file.length);
+            for (ExifIFD0Directory directory : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
+                Integer value = directory.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
+                if (value != null && value >= 1 && value <= 8) {
+                    return value;
+                }
+            }
+        } catch (ImageProcessingException | IOException | RuntimeException e) {
+            // A broken EXIF block: the picture itself decoded, so keep it as stored.
+        }
+        return 1;
+    }
+
+    /**
+     * The picture turned (and mirrored) as its EXIF orientation says it is meant to be seen: each value names where
+     * the stored first row and first column belong, e.g. 6 (first row on the right, first column at the top) is a
+     * quarter turn clockwise. Pixels move as they are, without interpolation.
+     */
+    static BufferedImage upright(BufferedImage image, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return image;
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        boolean turned = orientation >= 5;
+        int outWidth = turned ? height : width;
+        int outHeight = turned ? width : height;
+        int[] in = image.getRGB(0, 0, width, height, null, 0, width);
+        int[] out = new int[in.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                // Where the stored pixel (x, y) is seen.
+                int seenX;
+                int seenY;
+                switch (orientation) {
+                    case 2 -> {
+                        seenX = width - 1 - x;
+                        seenY = y;
+                    }
+                    case 3 -> {
+                        seenX = width - 1 - x;
+                        seenY = height - 1 - y;
+                    }
+                    case 4 -> {
+                        seenX = x;
+                        seenY = height - 1 - y;
+                    }
+                    case 5 -> {
+                        seenX = y;
+                        seenY = x;
+                    }
+                    case 6 -> {
+                        seenX = height - 1 - y;
+                        seenY = x;
+                    }
+                    case 7 -> {
+                        seenX = height - 1 - y;
+                        seenY = width - 1 - x;
+                    }
+                    default -> {
+                        seenX = y;
+                        seenY = width - 1 - x;
+                    }
+                }
+                out[seenY * outWidth + seenX] = in[y * width + x];
+            }
+        }
+        BufferedImage result = new BufferedImage(outWidth, outHeight, image.getType());
+        result.setRGB(0, 0, outWidth, outHeight, out, 0, outWidth);
+        return result;
+    }
+
+    private static Photo redraw(BufferedImage source, int orientation) throws IOException {
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(source.getWidth(), source.getHeight()));
         int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
@@ -126,6 +209,9 @@ final class PhotoUpload {
         } finally {
             graphics.dispose();
         }
+        target = upright(target, orientation);
+        width = target.getWidth();
+        height = target.getHeight();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (transparent) {
             ImageIO.write(target, "png", out);

@@ -56,6 +56,8 @@ class StaffPagesAccessibilityTest {
 
     private long event;
     private long run;
+    /** A run that failed part way, with its button to continue it. */
+    private long failedRun;
     /** A product with photos and a link, and its producer, for the product desks' pages. */
     private long[] product;
     /** A stamp with a copy warning and a review, for the copy-warning pages. */
@@ -119,9 +121,22 @@ class StaffPagesAccessibilityTest {
         run = transactions.executeWrite(status -> {
             try (java.sql.ResultSet row = status.getConnection()
                     .createStatement()
+                    // Still moving as far as its page can tell (its last progress is not a minute old all along).
                     .executeQuery("insert into stamp_issue (kind, product_id, batch_id, idempotency_key, quantity,"
-                            + " issued, status) select 'ITEM', product_id, id, 'a11y-' || gen_random_uuid(), 3000, 1200,"
-                            + " 'RUNNING' from batch where id = " + batch + " returning id")) {
+                            + " issued, status, progressed_at) select 'ITEM', product_id, id, 'a11y-' ||"
+                            + " gen_random_uuid(), 3000, 1200, 'RUNNING', now() + interval '1 day' from batch"
+                            + " where id = " + batch + " returning id")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+        // A run that failed part way, with its button to continue it.
+        failedRun = transactions.executeWrite(status -> {
+            try (java.sql.ResultSet row = status.getConnection()
+                    .createStatement()
+                    .executeQuery("insert into stamp_issue (kind, product_id, batch_id, idempotency_key, quantity,"
+                            + " issued, status, failed_at) select 'ITEM', product_id, id, 'a11y-' || gen_random_uuid(),"
+                            + " 3000, 1000, 'FAILED', now() from batch where id = " + batch + " returning id")) {
                 row.next();
                 return row.getLong(1);
             }
@@ -171,7 +186,8 @@ class StaffPagesAccessibilityTest {
 
     @AfterAll
     void removeTheRun() {
-        new vn.ocop.portal.traceability.StampFixtures(transactions).update("delete from stamp_issue where id = ?", run);
+        new vn.ocop.portal.traceability.StampFixtures(transactions)
+                .update("delete from stamp_issue where id = any(?)", (Object) new Long[] {run, failedRun});
     }
 
     @AfterAll
@@ -200,8 +216,12 @@ class StaffPagesAccessibilityTest {
                     "/admin/batches/new",
                     "/admin/batches/{batch}",
                     "/admin/batches/{batch}/events/{event}",
+                    "/admin/batches?product-q=a",
+                    "/admin/batches/new?product-q=a&lot=L-1",
                     "/admin/stamps",
+                    "/admin/stamps?kind=ITEM&batch-q=a&product-q=a",
                     "/admin/stamps/{run}",
+                    "/admin/stamps/{failedRun}",
                     "/admin/copy-warnings",
                     "/admin/copy-warnings/{warning}",
                     "/admin/certificates",
@@ -232,6 +252,61 @@ class StaffPagesAccessibilityTest {
         return pages.stream();
     }
 
+    /**
+     * A picker with its suggestions open, then with one picked by the keyboard (the WAI-ARIA combobox pattern): no
+     * violation in either state, on a phone, in both languages.
+     */
+    @ParameterizedTest(name = "the picker's suggestions in {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"vi", "en"})
+    void shouldSuggestAccessiblyAsOneTypes(String language) {
+        int width = PhoneAudit.AXE_WIDTH;
+        PhoneAudit.phone(browser, width);
+        browser.get(server.getURL() + "/robots.txt");
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(new Cookie("lang", language));
+        browser.manage()
+                .addCookie(new Cookie.Builder("__Host-ocop_session", session)
+                        .path("/")
+                        .isSecure(true)
+                        .isHttpOnly(true)
+                        .build());
+        browser.get(server.getURL() + "/admin/stamps");
+        org.openqa.selenium.WebElement box = browser.findElement(org.openqa.selenium.By.id("stamps-product-q"));
+        String word = vn.ocop.portal.shared.VietnameseText.fold(vn.ocop.portal.support.Sql.text(
+                        transactions, "select name from product where id = " + product[0]))
+                .split(" ")[0];
+        box.sendKeys(word);
+        openSuggestions(box);
+        box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertEquals("stamps-product-suggestions-0", box.getAttribute("aria-activedescendant"));
+        assertEquals(
+                "true",
+                browser.findElement(org.openqa.selenium.By.id("stamps-product-suggestions-0"))
+                        .getAttribute("aria-selected"));
+        box.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertEquals("false", box.getAttribute("aria-expanded"), "Enter picks and closes the list");
+        assertEquals(
+                1,
+                browser.findElements(org.openqa.selenium.By.cssSelector("#stamps-product input[name=product]:checked"))
+                        .size(),
+                "the suggestion picked is the form's product");
+        Chromium.screenshot(browser, "picker-picked-" + language);
+        PhoneAudit.assertNoViolations(browser, "suggestion picked (" + language + ")");
+        // Open again, a suggestion highlighted: the list as a screen reader meets it.
+        box.clear();
+        box.sendKeys(word);
+        openSuggestions(box);
+        box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        Chromium.screenshot(browser, "picker-suggestions-" + language);
+        PhoneAudit.assertFits(browser, width, "suggestions open (" + language + ")");
+        PhoneAudit.assertNoViolations(browser, "suggestions open (" + language + ")");
+    }
+
+    private void openSuggestions(org.openqa.selenium.WebElement box) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(driver -> "true".equals(box.getAttribute("aria-expanded")));
+    }
+
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("pages")
     void shouldPassWcag22AaAndFitAPhone(String path, String language) {
@@ -256,6 +331,7 @@ class StaffPagesAccessibilityTest {
                             .replace("{batch}", Long.toString(batch))
                             .replace("{event}", Long.toString(event))
                             .replace("{run}", Long.toString(run))
+                            .replace("{failedRun}", Long.toString(failedRun))
                             .replace("{producer}", Long.toString(product[1]))
                             .replace("{product}", Long.toString(product[0]))
                             .replace("{point}", Long.toString(point));

@@ -104,6 +104,37 @@ class StampDeskBrowserTest {
                 .executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
     }
 
+    /**
+     * Picks the product in the batch form's combobox with the keyboard, as a person would: types its name without
+     * accents, waits for the suggestions, goes down to it and presses Enter.
+     */
+    private void pickByKeyboard(long product) {
+        String name = Sql.text(transactions, "select name from product where id = " + product);
+        WebElement box = browser.findElement(By.id("batch-product-q"));
+        assertEquals("combobox", box.getAttribute("role"));
+        box.sendKeys(vn.ocop.portal.shared.VietnameseText.fold(name));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver -> "true".equals(box.getAttribute("aria-expanded")));
+        List<WebElement> options = browser.findElements(By.cssSelector("#batch-product-suggestions [role=option]"));
+        int index = 0;
+        while (!options.get(index).getText().startsWith(name)) {
+            index++;
+        }
+        for (int i = 0; i <= index; i++) {
+            box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        }
+        assertEquals(options.get(index).getAttribute("id"), box.getAttribute("aria-activedescendant"));
+        assertEquals("true", options.get(index).getAttribute("aria-selected"));
+        box.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertEquals("false", box.getAttribute("aria-expanded"), "the list closes on Enter");
+        assertEquals(
+                Long.toString(product),
+                browser.findElement(By.cssSelector("#batch-product input[name=product]:checked"))
+                        .getAttribute("value"),
+                "the product picked is the form's");
+        assertTrue(browser.getCurrentUrl().endsWith("/admin/batches/new"), "Enter picked, it did not search");
+    }
+
     private byte[] download(String path) {
         String session = browser.manage().getCookieNamed("__Host-ocop_session").getValue();
         return http.toBlocking()
@@ -131,12 +162,12 @@ class StampDeskBrowserTest {
         click(By.cssSelector("nav.admin-nav a[href='/admin/batches']"));
         click(By.cssSelector("a[href='/admin/batches/new']"));
         String lot = "B-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        new Select(browser.findElement(By.id("batch-product"))).selectByValue(Long.toString(product));
+        pickByKeyboard(product);
         type("batch-lot", lot);
         set("batch-production", StampFixtures.TODAY.minusDays(5).toString());
         type("batch-quantity", "100");
         type("batch-origin-text", "Tơ tằm của xã Vạn Phúc");
-        click(By.cssSelector("form.stacked-form button[type=submit]"));
+        click(By.cssSelector("form.stacked-form > button[type=submit]"));
         assertTrue(browser.getCurrentUrl().matches(".*/admin/batches/[0-9]+$"), browser.getCurrentUrl());
         long batch = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/", ""));
         try {
@@ -166,11 +197,11 @@ class StampDeskBrowserTest {
         browser.findElement(By.id("stamps-kind-ITEM")).click();
         assertEquals(
                 Long.toString(batch),
-                new Select(browser.findElement(By.id("stamps-batch")))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"));
+                browser.findElement(By.cssSelector("#stamps-batch input[type=radio]:checked"))
+                        .getAttribute("value"),
+                "the batch the page came from is chosen");
         type("stamps-quantity", "100");
-        click(By.cssSelector("form[action='/admin/stamps'] button[type=submit]"));
+        click(By.cssSelector("form[method=post][action='/admin/stamps'] > button[type=submit]"));
         assertTrue(browser.getCurrentUrl().matches(".*/admin/stamps/[0-9]+$"), browser.getCurrentUrl());
         assertTrue(!browser.findElements(By.id("run-progress")).isEmpty(), "a progress bar");
         new WebDriverWait(browser, Duration.ofSeconds(60))

@@ -67,6 +67,53 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A JPEG as a phone's camera writes it, its pixels as the sensor read them and an EXIF block (big-endian, as
+     * some phones write it) whose Orientation tag says how to turn them: white, with a red square in the stored
+     * top-left corner and a blue one in the stored top-right corner.
+     */
+    static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.RED);
+        graphics.fillRect(0, 0, MARK, MARK);
+        graphics.setColor(Color.BLUE);
+        graphics.fillRect(width - MARK, 0, MARK, MARK);
+        graphics.dispose();
+        // TIFF, big-endian: IFD0 with one entry, Orientation (0x0112), a SHORT, then no next IFD.
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.BIG_ENDIAN);
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1)
+                .putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0)
+                .putInt(0);
+        return withExif(write(image, "jpeg"), tiff.array());
+    }
+
+    /** The side of the corner squares of {@link #jpegWithOrientation}. */
+    static final int MARK = 60;
+
+    private static byte[] withExif(byte[] jpeg, byte[] tiff) {
+        byte[] exif = new byte[6 + tiff.length];
+        System.arraycopy("Exif\0\0".getBytes(StandardCharsets.US_ASCII), 0, exif, 0, 6);
+        System.arraycopy(tiff, 0, exif, 6, tiff.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(0xFF);
+        out.write(0xE1); // APP1
+        int length = exif.length + 2;
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(exif, 0, exif.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** A PNG of a few hundred bytes whose header declares {@code width × height} pixels: a decompression bomb. */
     static byte[] pngBomb(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

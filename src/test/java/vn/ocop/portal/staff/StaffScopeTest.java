@@ -629,11 +629,26 @@ class StaffScopeTest {
                     .select("[data-batch=" + lamdongBatch + "]")
                     .isEmpty());
         });
-        cases.put(
-                "GET /admin/batches/new",
-                () -> assertTrue(Pages.html(ok(hanoiAdmin.get("/admin/batches/new")))
-                        .select("#batch-product option[value=" + lamdongProduct + "]")
-                        .isEmpty()));
+        String lamdongName = vn.ocop.portal.shared.VietnameseText.fold(
+                Sql.text(transactions, "select name from product where id = " + lamdongProduct));
+        cases.put("GET /admin/batches/new", () -> {
+            Document form = Pages.html(ok(hanoiAdmin.get("/admin/batches/new?product=" + lamdongProduct + "&product-q="
+                    + java.net.URLEncoder.encode(lamdongName, java.nio.charset.StandardCharsets.UTF_8))));
+            assertTrue(form.select("input[name=product][value=" + lamdongProduct + "]")
+                    .isEmpty());
+            assertTrue(form.select("#batch-product input[type=radio]").stream()
+                    .allMatch(radio -> provinceOfProduct(radio.val()).equals("01")));
+        });
+        cases.put("GET /admin/batches/product-choices", () -> {
+            assertTrue(suggested(hanoiAdmin, "/admin/batches/product-choices", lamdongName).stream()
+                    .noneMatch(id -> id == lamdongProduct));
+            assertTrue(suggested(hanoiAdmin, "/admin/batches/product-choices", lamdongName).stream()
+                    .allMatch(id -> provinceOfProduct(Long.toString(id)).equals("01")));
+            assertFalse(
+                    suggested(hanoiAdmin, "/admin/batches/product-choices", hanoiProductName())
+                            .isEmpty(),
+                    "Hà Nội's own products are suggested");
+        });
         cases.put("POST /admin/batches/new", () -> {
             long before = Sql.number(transactions, "select count(*) from batch where product_id = " + lamdongProduct);
             HttpResponse<String> refused = hanoiAdmin.post(
@@ -691,14 +706,46 @@ class StaffScopeTest {
 
     /** The stamp desk: another province's runs are unknown (404) and its batches cannot be issued for. */
     private void stampDeskCases(Map<String, ScopeCase> cases) {
+        String lamdongLot = Sql.text(transactions, "select lot_number from batch where id = " + lamdongBatch);
+        String lamdongName = vn.ocop.portal.shared.VietnameseText.fold(
+                Sql.text(transactions, "select name from product where id = " + lamdongProduct));
+        long hanoiBatch = batchOfProvince("01");
+        String hanoiLot = Sql.text(transactions, "select lot_number from batch where id = " + hanoiBatch);
         cases.put("GET /admin/stamps", () -> {
-            Document desk = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch)));
-            assertFalse(desk.select("#stamps-batch option[value]").isEmpty(), "Hà Nội's own batches are offered");
+            Document desk = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch=" + lamdongBatch + "&product="
+                    + lamdongProduct + "&batch-q=" + encoded(lamdongLot) + "&product-q=" + encoded(lamdongName))));
             assertTrue(desk.select("[data-run=" + lamdongRun + "]").isEmpty());
-            assertTrue(desk.select("#stamps-batch option[value=" + lamdongBatch + "]")
+            assertTrue(
+                    desk.select("input[name=batch][value=" + lamdongBatch + "]").isEmpty());
+            assertTrue(desk.select("input[name=product][value=" + lamdongProduct + "]")
                     .isEmpty());
-            assertTrue(desk.select("#stamps-product option[value=" + lamdongProduct + "]")
+            Document own = Pages.html(ok(hanoiAdmin.get("/admin/stamps?batch-q=" + encoded(hanoiLot))));
+            assertFalse(
+                    own.select("input[name=batch][value=" + hanoiBatch + "]").isEmpty(),
+                    "Hà Nội's own batches are offered");
+        });
+        cases.put("GET /admin/stamps/batch-choices", () -> {
+            assertTrue(suggested(hanoiAdmin, "/admin/stamps/batch-choices", lamdongLot).stream()
+                    .noneMatch(id -> id == lamdongBatch));
+            assertTrue(suggested(hanoiAdmin, "/admin/stamps/batch-choices", hanoiLot)
+                    .contains(hanoiBatch));
+        });
+        cases.put("GET /admin/stamps/product-choices", () -> {
+            assertTrue(suggested(hanoiAdmin, "/admin/stamps/product-choices", lamdongName).stream()
+                    .allMatch(id -> provinceOfProduct(Long.toString(id)).equals("01")));
+            assertFalse(suggested(hanoiAdmin, "/admin/stamps/product-choices", hanoiProductName())
                     .isEmpty());
+        });
+        cases.put("POST /admin/stamps/{id}/continue", () -> {
+            // Another province's run that failed part way stays as it is.
+            Sql.update(transactions, "update stamp_issue set status = 'FAILED' where id = " + lamdongRun);
+            try {
+                assertNotFound(hanoiAdmin.post("/admin/stamps/" + lamdongRun + "/continue", Map.of()));
+                assertEquals(
+                        "FAILED", Sql.text(transactions, "select status from stamp_issue where id = " + lamdongRun));
+            } finally {
+                Sql.update(transactions, "update stamp_issue set status = 'DONE' where id = " + lamdongRun);
+            }
         });
         cases.put("POST /admin/stamps", () -> {
             long before =
@@ -724,6 +771,34 @@ class StaffScopeTest {
                     "GET " + path,
                     () -> assertNotFound(hanoiAdmin.get(path.replace("{id}", Long.toString(lamdongRun)))));
         }
+    }
+
+    /** The ids a picker's JSON suggestions endpoint answers for the words. */
+    private static List<Long> suggested(SignedInClient client, String endpoint, String words) {
+        HttpResponse<String> response = ok(client.get(endpoint + "?q=" + encoded(words)));
+        return java.util.regex.Pattern.compile("\"id\":([0-9]+)")
+                .matcher(response.body())
+                .results()
+                .map(match -> Long.parseLong(match.group(1)))
+                .toList();
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String provinceOfProduct(String id) {
+        return Sql.text(
+                transactions,
+                "select pr.province_code from product p join producer pr on pr.id = p.producer_id where p.id = " + id);
+    }
+
+    /** The name of a product of Hà Nội, without its accents. */
+    private String hanoiProductName() {
+        return vn.ocop.portal.shared.VietnameseText.fold(Sql.text(
+                transactions,
+                "select p.name from product p join producer pr on pr.id = p.producer_id where pr.province_code = '01'"
+                        + " order by p.id limit 1"));
     }
 
     private static HttpResponse<String> ok(HttpResponse<String> response) {

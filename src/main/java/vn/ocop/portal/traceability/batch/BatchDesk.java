@@ -217,13 +217,10 @@ class BatchDesk {
                 .findFirst();
     }
 
-    /** The products a batch may be recorded for, by name (those of the scope). */
-    List<ProductOption> products(Scope scope) {
-        return rows(
-                "select p.id, p.name, pr.province_code from product p join producer pr on pr.id = p.producer_id"
-                        + " where " + WITHIN + " order by p.name, p.id limit 2000",
-                row -> new ProductOption(row.getLong(1), row.getString(2), row.getString(3)),
-                scope.bindings(new Object[0]));
+    /** The province of a producer (for a producer account's communes). */
+    Optional<String> producerProvince(long producerId) {
+        return rows("select province_code from producer where id = ?", row -> row.getString(1), producerId).stream()
+                .findFirst();
     }
 
     Optional<ProductOption> product(long id, Scope scope) {

@@ -2,6 +2,7 @@ package vn.ocop.portal.traceability.batch;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -25,6 +26,9 @@ import vn.ocop.portal.staff.Permission;
 import vn.ocop.portal.staff.Staff;
 import vn.ocop.portal.staff.StaffOnly;
 import vn.ocop.portal.traceability.TraceEventType;
+import vn.ocop.portal.traceability.pick.Choice;
+import vn.ocop.portal.traceability.pick.Choices;
+import vn.ocop.portal.traceability.pick.Picker;
 
 /**
  * The batch desk ({@code /admin/batches}): the batches of the caller's scope (an officer's province, a producer
@@ -38,11 +42,15 @@ import vn.ocop.portal.traceability.TraceEventType;
 class BatchDeskController {
 
     static final int PAGE_SIZE = 50;
+    /** Where the product picker's suggestions come from. */
+    private static final String CHOICES = "/admin/batches/product-choices";
 
     private final BatchDesk desk;
+    private final Choices choices;
 
-    BatchDeskController(BatchDesk desk) {
+    BatchDeskController(BatchDesk desk, Choices choices) {
         this.desk = desk;
+        this.choices = choices;
     }
 
     @Get
@@ -51,6 +59,7 @@ class BatchDeskController {
             Staff staff,
             @QueryValue @Nullable String q,
             @QueryValue @Nullable String product,
+            @QueryValue("product-q") @Nullable String productQuery,
             @QueryValue @Nullable String from,
             @QueryValue @Nullable String to,
             @QueryValue @Nullable Integer page) {
@@ -66,7 +75,19 @@ class BatchDeskController {
         long total = desk.count(staff.scope(), filter);
         Map<String, Object> model = new HashMap<>();
         model.put("batches", desk.list(staff.scope(), filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE));
-        model.put("products", desk.products(staff.scope()));
+        String words = Picker.query(productQuery);
+        model.put(
+                "productPicker",
+                new Picker(
+                        "product",
+                        "batches-product",
+                        CHOICES,
+                        null,
+                        words,
+                        choices.products(staff.scope(), words, Choices.SHOWN),
+                        productId == null
+                                ? null
+                                : choices.product(productId, staff.scope()).orElse(null)));
         model.put("q", text);
         model.put("product", productId == null ? "" : productId.toString());
         model.put("from", fromDate == null ? "" : fromDate.toString());
@@ -77,10 +98,26 @@ class BatchDeskController {
         return page("admin/traceability/batches", model, HttpStatus.OK);
     }
 
+    /** The products of the caller's scope matching the words, for the product picker's suggestions. */
+    @Get(value = "/product-choices", produces = MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @StaffOnly(Permission.MANAGE_BATCHES)
+    HttpResponse<List<Choice>> productChoices(Staff staff, @QueryValue @Nullable String q) {
+        return HttpResponse.ok(choices.products(staff.scope(), Picker.query(q), Choices.SHOWN))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /**
+     * The new batch's form; its product picker searches by GET ({@code product-q}), bringing the form back with the
+     * matches and the fields as they were shown.
+     */
     @Get("/new")
     @StaffOnly(Permission.MANAGE_BATCHES)
-    HttpResponse<?> initCreationForm(Staff staff, @QueryValue @Nullable String product) {
-        return form(staff, null, BatchForm.empty(BatchForm.number(product)), HttpStatus.OK);
+    HttpResponse<?> initCreationForm(Staff staff, HttpRequest<?> request) {
+        Map<String, String> sent = sent(request);
+        BatchForm form = BatchForm.shown(sent, BatchForm.empty(null));
+        return form(staff, null, form, Picker.query(sent.get("product-q")), HttpStatus.OK);
     }
 
     @Post("/new")
@@ -89,7 +126,7 @@ class BatchDeskController {
     HttpResponse<?> processCreationForm(Staff staff, @Body Map<String, String> sent) {
         BatchForm form = BatchForm.read(sent, desk, staff.scope(), null);
         if (!form.valid()) {
-            return form(staff, null, form, HttpStatus.UNPROCESSABLE_ENTITY);
+            return form(staff, null, form, "", HttpStatus.UNPROCESSABLE_ENTITY);
         }
         long id = desk.create(staff, form.values(), form.product);
         return seeOther("/admin/batches/" + id);
@@ -97,9 +134,11 @@ class BatchDeskController {
 
     @Get("/{id}")
     @StaffOnly(Permission.MANAGE_BATCHES)
-    HttpResponse<?> show(Staff staff, long id, @QueryValue @Nullable String saved) {
+    HttpResponse<?> show(Staff staff, long id, @QueryValue @Nullable String saved, HttpRequest<?> request) {
         BatchDesk.BatchRow batch = batch(staff, id);
-        Map<String, Object> model = model(staff, batch, BatchForm.of(batch));
+        Map<String, String> sent = sent(request);
+        Map<String, Object> model =
+                model(staff, batch, BatchForm.shown(sent, BatchForm.of(batch)), Picker.query(sent.get("product-q")));
         EventForm event = EventForm.empty();
         model.put("eventForm", event.fields);
         model.put("eventErrors", event.errors);
@@ -114,7 +153,7 @@ class BatchDeskController {
         BatchDesk.BatchRow batch = batch(staff, id);
         BatchForm form = BatchForm.read(sent, desk, staff.scope(), id);
         if (!form.valid()) {
-            return form(staff, batch, form, HttpStatus.UNPROCESSABLE_ENTITY);
+            return form(staff, batch, form, "", HttpStatus.UNPROCESSABLE_ENTITY);
         }
         desk.update(staff, batch, form.values());
         return seeOther("/admin/batches/" + id + "?saved=batch");
@@ -127,7 +166,7 @@ class BatchDeskController {
         BatchDesk.BatchRow batch = batch(staff, id);
         EventForm event = EventForm.read(sent, desk);
         if (!event.valid()) {
-            Map<String, Object> model = model(staff, batch, BatchForm.of(batch));
+            Map<String, Object> model = model(staff, batch, BatchForm.of(batch), "");
             model.put("eventForm", event.fields);
             model.put("eventErrors", event.errors);
             return page("admin/traceability/batch", model, HttpStatus.UNPROCESSABLE_ENTITY);
@@ -177,18 +216,37 @@ class BatchDeskController {
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no event " + eventId));
     }
 
-    private HttpResponse<?> form(Staff staff, @Nullable BatchDesk.BatchRow batch, BatchForm form, HttpStatus status) {
-        Map<String, Object> model = model(staff, batch, form);
+    private HttpResponse<?> form(
+            Staff staff, @Nullable BatchDesk.BatchRow batch, BatchForm form, String productQuery, HttpStatus status) {
+        Map<String, Object> model = model(staff, batch, form, productQuery);
         EventForm event = EventForm.empty();
         model.put("eventForm", event.fields);
         model.put("eventErrors", event.errors);
         return page(batch == null ? "admin/traceability/batch-new" : "admin/traceability/batch", model, status);
     }
 
-    private Map<String, Object> model(Staff staff, @Nullable BatchDesk.BatchRow batch, BatchForm form) {
+    private Map<String, Object> model(
+            Staff staff, @Nullable BatchDesk.BatchRow batch, BatchForm form, String productQuery) {
         Map<String, Object> model = new HashMap<>();
-        List<BatchDesk.ProductOption> products = desk.products(staff.scope());
-        model.put("products", products);
+        Long productId = BatchForm.number(form.fields.get("product"));
+        BatchDesk.ProductOption product = productId == null
+                ? null
+                : desk.product(productId, staff.scope()).orElse(null);
+        if (product == null && form.errors.isEmpty()) {
+            form.fields.put("product", ""); // a link may name any product: only one within the scope is carried on
+        }
+        model.put(
+                "productPicker",
+                new Picker(
+                        "product",
+                        "batch-product",
+                        CHOICES,
+                        "batch-find",
+                        productQuery,
+                        choices.products(staff.scope(), productQuery, Choices.SHOWN),
+                        product == null
+                                ? null
+                                : choices.product(product.id(), staff.scope()).orElse(null)));
         model.put("batch", batch);
         model.put("form", form.fields);
         model.put("errors", form.errors);
@@ -197,7 +255,12 @@ class BatchDeskController {
                 ? batch.provinceCode()
                 : staff.scope().provinceCode() != null
                         ? staff.scope().provinceCode()
-                        : products.size() == 1 ? products.getFirst().provinceCode() : null;
+                        : product != null
+                                ? product.provinceCode()
+                                : staff.scope().producerId() != null
+                                        ? desk.producerProvince(staff.scope().producerId())
+                                                .orElse(null)
+                                        : null;
         model.put("communes", desk.communes(province));
         if (batch != null) {
             model.put("events", desk.events(batch.id()));
@@ -216,6 +279,18 @@ class BatchDeskController {
         model.put("types", List.of(TraceEventType.values()));
         model.put("communes", desk.communes(batch.provinceCode()));
         return page("admin/traceability/event", model, status);
+    }
+
+    /** A GET's parameters, each once. */
+    private static Map<String, String> sent(HttpRequest<?> request) {
+        Map<String, String> sent = new HashMap<>();
+        for (String name : request.getParameters().names()) {
+            String value = request.getParameters().get(name);
+            if (value != null) {
+                sent.put(name, value);
+            }
+        }
+        return sent;
     }
 
     private static HttpResponse<?> seeOther(String path) {

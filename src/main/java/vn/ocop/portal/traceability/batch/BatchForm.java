@@ -52,6 +52,21 @@ final class BatchForm {
         return form;
     }
 
+    /**
+     * The form as a picker's search brings it back (a GET with the fields as they were shown): the fields sent, the
+     * others as in {@code base}; nothing checked yet.
+     */
+    static BatchForm shown(Map<String, String> sent, BatchForm base) {
+        BatchForm form = new BatchForm();
+        for (Map.Entry<String, String> field : base.fields.entrySet()) {
+            String value = sent.get(field.getKey());
+            form.fields.put(
+                    field.getKey(),
+                    value == null ? field.getValue() : VietnameseText.nfc(value).strip());
+        }
+        return form;
+    }
+
     /** Reads and checks a sent form; {@code batchId} is the batch being edited, null for a new one. */
     static BatchForm read(Map<String, String> sent, BatchDesk desk, Scope scope, @Nullable Long batchId) {
         BatchForm form = new BatchForm();

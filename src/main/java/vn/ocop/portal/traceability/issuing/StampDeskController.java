@@ -40,6 +40,9 @@ import vn.ocop.portal.staff.Staff;
 import vn.ocop.portal.staff.StaffOnly;
 import vn.ocop.portal.traceability.StampKind;
 import vn.ocop.portal.traceability.Stamps;
+import vn.ocop.portal.traceability.pick.Choice;
+import vn.ocop.portal.traceability.pick.Choices;
+import vn.ocop.portal.traceability.pick.Picker;
 
 /**
  * The stamp desk ({@code /admin/stamps}): issue a run of product, batch or item stamps for a product or batch of
@@ -53,26 +56,41 @@ import vn.ocop.portal.traceability.Stamps;
 class StampDeskController {
 
     static final int PAGE_SIZE = 50;
+    /** The idempotency key of a desk form: one run however often the form is sent. */
+    private static final String KEY = "desk-[0-9a-f-]{36}";
+
     static final int SHEET = StampIssueController.MAX_SHEET;
     private static final Logger LOG = LoggerFactory.getLogger(StampDeskController.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final StampIssuing issuing;
     private final StampSheets sheets;
-    private final StampTargets targets;
+    private final Choices choices;
     private final Stamps stamps;
     private final AuditLog audit;
 
-    StampDeskController(StampIssuing issuing, StampSheets sheets, StampTargets targets, Stamps stamps, AuditLog audit) {
+    StampDeskController(StampIssuing issuing, StampSheets sheets, Choices choices, Stamps stamps, AuditLog audit) {
         this.issuing = issuing;
         this.sheets = sheets;
-        this.targets = targets;
+        this.choices = choices;
         this.stamps = stamps;
         this.audit = audit;
     }
 
-    /** A run as the desk shows it. */
-    record RunView(StampIssuing.Run run, String createdAtShown, List<SheetPart> parts) {}
+    /**
+     * A run as the desk shows it; its state is the run's status, or {@code STOPPED} for a run that says it is
+     * running but stopped with the server (it may be continued, as a failed one may).
+     */
+    record RunView(StampIssuing.Run run, String state, String createdAtShown, List<SheetPart> parts) {
+
+        public boolean running() {
+            return "RUNNING".equals(state);
+        }
+
+        public boolean stopped() {
+            return "FAILED".equals(state) || "STOPPED".equals(state);
+        }
+    }
 
     /** One PDF download of a run: labels {@code from + 1} to {@code to}. */
     record SheetPart(long from, long to) {}
@@ -80,16 +98,58 @@ class StampDeskController {
     @Serdeable
     record Status(long id, String kind, int quantity, int issued, String status, int percent) {}
 
+    /**
+     * The desk: the issuing form and the runs. The form's pickers search by GET (the words in {@code batch-q} and
+     * {@code product-q}), so the page comes back with the matches to choose from and the form as it was shown.
+     */
     @Get
     @StaffOnly(Permission.READ_STAMP_RUNS)
-    HttpResponse<?> list(Staff staff, @QueryValue @Nullable String batch, @QueryValue @Nullable Integer page) {
-        Long batchId = batch != null && batch.matches("[0-9]{1,15}") ? Long.parseLong(batch) : null;
+    HttpResponse<?> list(
+            Staff staff,
+            @QueryValue @Nullable String batch,
+            @QueryValue @Nullable String product,
+            @QueryValue @Nullable String kind,
+            @QueryValue @Nullable String quantity,
+            @QueryValue @Nullable String key,
+            @QueryValue("batch-q") @Nullable String batchQuery,
+            @QueryValue("product-q") @Nullable String productQuery,
+            @QueryValue @Nullable Integer page) {
+        Long batchId = number(batch);
+        Long productId = number(product);
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("kind", batchId == null ? "" : "ITEM");
+        String chosenKind = kind(kind) != null
+                ? kind
+                : batchId != null
+                        ? "ITEM"
+                        : productId != null || !Picker.query(productQuery).isEmpty() ? "PRODUCT" : "";
+        form.put("kind", chosenKind);
         form.put("batch", batchId == null ? "" : batchId.toString());
-        form.put("product", "");
-        form.put("quantity", "");
-        return desk(staff, batchId, page, form, Map.of(), HttpStatus.OK);
+        form.put("product", productId == null ? "" : productId.toString());
+        form.put("quantity", quantity != null && quantity.matches("[0-9]{1,6}") ? quantity : "");
+        form.put("key", key != null && key.matches(KEY) ? key : "");
+        return desk(staff, page, form, Picker.query(batchQuery), Picker.query(productQuery), Map.of(), HttpStatus.OK);
+    }
+
+    /** The batches of the caller's scope matching the words, for the batch picker's suggestions. */
+    @Get(value = "/batch-choices", produces = MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @StaffOnly(Permission.ISSUE_STAMPS)
+    HttpResponse<List<Choice>> batchChoices(Staff staff, @QueryValue @Nullable String q) {
+        return suggestions(choices.batches(staff.scope(), Picker.query(q), Choices.SHOWN));
+    }
+
+    /** The products of the caller's scope matching the words, for the product picker's suggestions. */
+    @Get(value = "/product-choices", produces = MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @StaffOnly(Permission.ISSUE_STAMPS)
+    HttpResponse<List<Choice>> productChoices(Staff staff, @QueryValue @Nullable String q) {
+        return suggestions(choices.products(staff.scope(), Picker.query(q), Choices.SHOWN));
+    }
+
+    private static HttpResponse<List<Choice>> suggestions(List<Choice> found) {
+        return HttpResponse.ok(found)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Post
@@ -101,12 +161,7 @@ class StampDeskController {
             form.put(name, sent.getOrDefault(name, "").strip());
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        StampKind kind = null;
-        for (StampKind k : StampKind.values()) {
-            if (k.name().equals(form.get("kind"))) {
-                kind = k;
-            }
-        }
+        StampKind kind = kind(form.get("kind"));
         if (kind == null) {
             errors.put("kind", "stamps.error.kind");
         }
@@ -114,12 +169,12 @@ class StampDeskController {
         Long batchId = number(form.get("batch"));
         if (kind == StampKind.PRODUCT
                 && (productId == null
-                        || targets.product(productId, staff.scope()).isEmpty())) {
+                        || choices.product(productId, staff.scope()).isEmpty())) {
             errors.put("product", "stamps.error.product");
         }
         if (kind != null
                 && kind != StampKind.PRODUCT
-                && (batchId == null || targets.batch(batchId, staff.scope()).isEmpty())) {
+                && (batchId == null || choices.batch(batchId, staff.scope()).isEmpty())) {
             errors.put("batch", "stamps.error.batch");
         }
         Long quantity = number(form.get("quantity"));
@@ -127,11 +182,11 @@ class StampDeskController {
             errors.put("quantity", "stamps.error.quantity");
         }
         String key = form.get("key");
-        if (!key.matches("desk-[0-9a-f-]{36}")) {
+        if (!key.matches(KEY)) {
             key = "desk-" + UUID.randomUUID();
         }
         if (!errors.isEmpty()) {
-            return desk(staff, null, 1, form, errors, HttpStatus.UNPROCESSABLE_ENTITY);
+            return desk(staff, 1, form, "", "", errors, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         StampIssuing.Started started;
         try {
@@ -148,7 +203,7 @@ class StampDeskController {
             errors.put(
                     kind == StampKind.PRODUCT ? "product" : "batch",
                     e.getStatus() == HttpStatus.CONFLICT ? "stamps.error.not-certified" : "stamps.error.batch");
-            return desk(staff, null, 1, form, errors, HttpStatus.UNPROCESSABLE_ENTITY);
+            return desk(staff, 1, form, "", "", errors, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         StampIssuing.Run run = started.run();
         if (started.created()) {
@@ -167,20 +222,47 @@ class StampDeskController {
     @Get("/{id}")
     @StaffOnly(Permission.READ_STAMP_RUNS)
     HttpResponse<?> show(Staff staff, long id) {
-        StampIssuing.Run run = run(id, staff);
+        return page("admin/traceability/stamp-run", runModel(staff, run(id, staff)), HttpStatus.OK);
+    }
+
+    private Map<String, Object> runModel(Staff staff, StampIssuing.Run run) {
         Map<String, Object> model = new HashMap<>();
         model.put("run", view(run));
         model.put("mayDownload", staff.may(Permission.DOWNLOAD_STAMPS));
-        return page("admin/traceability/stamp-run", model, HttpStatus.OK);
+        model.put("mayContinue", staff.may(Permission.ISSUE_STAMPS));
+        return model;
+    }
+
+    /**
+     * Continues a run that stopped before its quantity (an error, or the server stopping in the middle) where it
+     * stopped, then shows it with its progress bar. A run that is done or still issuing is shown as it is.
+     */
+    @Post("/{id}/continue")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @StaffOnly(Permission.ISSUE_STAMPS)
+    HttpResponse<?> resume(Staff staff, long id) {
+        StampIssuing.Resumed resumed = issuing.resume(id, staff, LocalDate.now(VietnamTime.ZONE));
+        if (resumed == StampIssuing.Resumed.NOT_CERTIFIED) {
+            Map<String, Object> model = runModel(staff, run(id, staff));
+            model.put("resumeError", "stamps.error.not-certified");
+            return page("admin/traceability/stamp-run", model, HttpStatus.CONFLICT);
+        }
+        return seeOther("/admin/stamps/" + id);
     }
 
     @Get(value = "/{id}/status", produces = MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @StaffOnly(Permission.READ_STAMP_RUNS)
     HttpResponse<Status> status(Staff staff, long id) {
-        StampIssuing.Run run = run(id, staff);
+        // A run the server stopped answers STOPPED: a page following it reloads and offers to continue it.
+        RunView run = view(run(id, staff));
         return HttpResponse.ok(new Status(
-                        run.id(), run.kind().name(), run.quantity(), run.issued(), run.status(), run.percent()))
+                        run.run().id(),
+                        run.run().kind().name(),
+                        run.run().quantity(),
+                        run.run().issued(),
+                        run.state(),
+                        run.run().percent()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
@@ -223,9 +305,10 @@ class StampDeskController {
 
     private HttpResponse<?> desk(
             Staff staff,
-            @Nullable Long batchId,
             @Nullable Integer page,
             Map<String, String> form,
+            String batchQuery,
+            String productQuery,
             Map<String, String> errors,
             HttpStatus status) {
         int pageNumber = page == null || page < 1 ? 1 : Math.min(page, 100_000);
@@ -237,14 +320,48 @@ class StampDeskController {
         if (form.get("key") == null || form.get("key").isEmpty()) {
             form.put("key", "desk-" + UUID.randomUUID());
         }
+        Long batchId = number(form.get("batch"));
+        Long productId = number(form.get("product"));
+        Choice batch =
+                batchId == null ? null : choices.batch(batchId, staff.scope()).orElse(null);
+        Choice product = productId == null
+                ? null
+                : choices.product(productId, staff.scope()).orElse(null);
+        if (status == HttpStatus.OK) {
+            // Only a record within the scope is carried on (a link may name any).
+            form.put("batch", batch == null ? "" : Long.toString(batch.id()));
+            form.put("product", product == null ? "" : Long.toString(product.id()));
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("runs", runs);
         model.put("total", total);
         model.put("page", pageNumber);
         model.put("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         model.put("mayIssue", staff.may(Permission.ISSUE_STAMPS));
-        model.put("products", targets.products(staff.scope()));
-        model.put("batches", targets.batches(staff.scope(), batchId));
+        model.put(
+                "batchPicker",
+                new Picker(
+                        "batch",
+                        "stamps-batch",
+                        "/admin/stamps/batch-choices",
+                        "stamps-find",
+                        batchQuery,
+                        choices.batches(staff.scope(), batchQuery, Choices.SHOWN),
+                        batchId == null
+                                ? null
+                                : choices.batch(batchId, staff.scope()).orElse(null)));
+        model.put(
+                "productPicker",
+                new Picker(
+                        "product",
+                        "stamps-product",
+                        "/admin/stamps/product-choices",
+                        "stamps-find",
+                        productQuery,
+                        choices.products(staff.scope(), productQuery, Choices.SHOWN),
+                        productId == null
+                                ? null
+                                : choices.product(productId, staff.scope()).orElse(null)));
         model.put("kinds", List.of(StampKind.values()));
         model.put("form", form);
         model.put("errors", errors);
@@ -252,12 +369,23 @@ class StampDeskController {
         return page("admin/traceability/stamps", model, status);
     }
 
-    private static RunView view(StampIssuing.Run run) {
+    @Nullable
+    private static StampKind kind(@Nullable String name) {
+        for (StampKind kind : StampKind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private RunView view(StampIssuing.Run run) {
         List<SheetPart> parts = new ArrayList<>();
         for (long from = 0; from < run.issued(); from += SHEET) {
             parts.add(new SheetPart(from, Math.min(run.issued(), from + SHEET)));
         }
-        return new RunView(run, SHOWN.format(run.createdAt().atZone(VietnamTime.ZONE)), parts);
+        String state = "RUNNING".equals(run.status()) && issuing.stopped(run) ? "STOPPED" : run.status();
+        return new RunView(run, state, SHOWN.format(run.createdAt().atZone(VietnamTime.ZONE)), parts);
     }
 
     private StampIssuing.Run run(long id, Staff staff) {

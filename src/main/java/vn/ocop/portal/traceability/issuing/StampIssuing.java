@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.portal.certification.CertificateStatus;
 import vn.ocop.portal.certification.RecordedStatus;
+import vn.ocop.portal.staff.AuditLog;
 import vn.ocop.portal.staff.Csv;
 import vn.ocop.portal.staff.Scope;
+import vn.ocop.portal.staff.Staff;
 import vn.ocop.portal.traceability.StampCodes;
 import vn.ocop.portal.traceability.StampKind;
 
@@ -61,7 +65,8 @@ class StampIssuing {
             String status,
             String provinceCode,
             long producerId,
-            Instant createdAt) {
+            Instant createdAt,
+            boolean idle) {
 
         public int percent() {
             return (int) (100L * issued / quantity);
@@ -72,6 +77,16 @@ class StampIssuing {
         }
     }
 
+    /** What a request to continue a run came to. */
+    enum Resumed {
+        /** The run issues again from where it stopped. */
+        CONTINUED,
+        /** The run is done or still issuing: nothing to continue. */
+        NOT_STOPPED,
+        /** The product's certificate no longer allows the mark: the run stays stopped. */
+        NOT_CERTIFIED
+    }
+
     /** A run asked for, and whether this request created it (an idempotent repeat did not). */
     record Started(Run run, boolean created) {}
 
@@ -80,14 +95,16 @@ class StampIssuing {
 
     private final TransactionOperations<Connection> transactions;
     private final StampCodes codes;
+    private final AuditLog audit;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("stamp-issuing").daemon().factory());
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    StampIssuing(TransactionOperations<Connection> transactions, StampCodes codes) {
+    StampIssuing(TransactionOperations<Connection> transactions, StampCodes codes, AuditLog audit) {
         this.transactions = transactions;
         this.codes = codes;
+        this.audit = audit;
     }
 
     /**
@@ -163,6 +180,78 @@ class StampIssuing {
             runner.execute(() -> complete(run.id()));
         }
         return started;
+    }
+
+    /**
+     * Whether the run stopped before its quantity and nothing issues it: it failed, or it still says it is running
+     * but no runner of this process has it and it has not moved for a minute (the server stopped in the middle).
+     */
+    boolean stopped(Run run) {
+        return "FAILED".equals(run.status())
+                || ("RUNNING".equals(run.status()) && run.idle() && !active.contains(run.id()));
+    }
+
+    /**
+     * Continues a stopped run of the scope where it stopped (another scope's run is as unknown as a missing one):
+     * the stamps issued so far stay, and the next chunks issue the rest, up to the run's quantity (the counter and
+     * the stamps of a chunk commit together, so nothing is issued twice or skipped). Audited in the transaction
+     * that sets the run going again; the product's certificate must still allow the mark today.
+     */
+    Resumed resume(long id, Staff staff, LocalDate today) {
+        Scope scope = staff.scope();
+        Resumed resumed = transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            Run run = find(connection, "i.id = ?" + WITHIN + " for update of i", scope.bindings(new Object[] {id}))
+                    .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no stamp run " + id));
+            if (!stopped(run)) {
+                return Resumed.NOT_STOPPED;
+            }
+            try {
+                requireMarkAllowed(
+                        connection,
+                        run.kind() == StampKind.PRODUCT ? run.productId() : null,
+                        run.batchId(),
+                        today,
+                        scope);
+            } catch (HttpStatusException e) {
+                if (e.getStatus() == HttpStatus.CONFLICT) {
+                    return Resumed.NOT_CERTIFIED;
+                }
+                throw e;
+            }
+            if (run.kind() == StampKind.ITEM) {
+                try (PreparedStatement running = connection.prepareStatement(
+                        "update stamp_issue set status = 'RUNNING', progressed_at = now() where id = ?")) {
+                    running.setLong(1, id);
+                    running.executeUpdate();
+                }
+            } else {
+                // One stamp for all the labels, as when the run was asked for: done at once.
+                ensureSharedStamp(connection, run.kind(), run.productId(), run.batchId());
+                try (PreparedStatement done = connection.prepareStatement("update stamp_issue set issued = quantity,"
+                        + " status = 'DONE', finished_at = now(), progressed_at = now() where id = ?")) {
+                    done.setLong(1, id);
+                    done.executeUpdate();
+                }
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("status", "RUNNING".equals(run.status()) ? "STOPPED" : run.status());
+            before.put("issued", run.issued());
+            audit.record(
+                    staff,
+                    "stamps.continue",
+                    "stamp_issue",
+                    run.id(),
+                    run.provinceCode(),
+                    run.producerId(),
+                    before,
+                    Map.of("status", "RUNNING", "quantity", run.quantity()));
+            return Resumed.CONTINUED;
+        });
+        if (resumed == Resumed.CONTINUED && !find(id, scope).map(Run::done).orElse(true) && active.add(id)) {
+            runner.execute(() -> complete(id));
+        }
+        return resumed;
     }
 
     /** The runs within the scope, newest first, optionally of one batch. */
@@ -318,7 +407,8 @@ class StampIssuing {
                 // one chunk per transaction; progress is committed after each
             }
         } catch (RuntimeException e) {
-            LOG.error("Issuing stamps of run {} failed; asking again with the same key continues it", runId, e);
+            LOG.error("Issuing stamps of run {} failed; its page (or the same key again) continues it", runId, e);
+            active.remove(runId); // so that continuing it, once it says it failed, finds no runner of it
             markFailed(runId);
         } finally {
             active.remove(runId);
@@ -389,8 +479,8 @@ class StampIssuing {
                 insert.setArray(4, array);
                 inserted = insert.executeUpdate();
             }
-            try (PreparedStatement progress =
-                    connection.prepareStatement("update stamp_issue set issued = issued + ? where id = ?")) {
+            try (PreparedStatement progress = connection.prepareStatement(
+                    "update stamp_issue set issued = issued + ?, progressed_at = now() where id = ?")) {
                 progress.setInt(1, inserted);
                 progress.setLong(2, runId);
                 progress.executeUpdate();
@@ -475,7 +565,8 @@ class StampIssuing {
 
     private static final String SELECT_RUN = """
             select i.id, i.kind, i.batch_id, i.product_id, p.name, b.lot_number, lpad(p.gtin, 14, '0'), i.quantity,
-                   i.issued, i.status, pr.province_code, p.producer_id, i.created_at
+                   i.issued, i.status, pr.province_code, p.producer_id, i.created_at,
+                   i.progressed_at < now() - interval '1 minute'
             from stamp_issue i join product p on p.id = i.product_id left join batch b on b.id = i.batch_id
             join producer pr on pr.id = p.producer_id
             """;
@@ -506,7 +597,8 @@ class StampIssuing {
                 row.getString(10),
                 row.getString(11),
                 row.getLong(12),
-                row.getObject(13, java.time.OffsetDateTime.class).toInstant());
+                row.getObject(13, java.time.OffsetDateTime.class).toInstant(),
+                row.getBoolean(14));
     }
 
     private static void bind(PreparedStatement statement, Object[] values) throws SQLException {

@@ -54,6 +54,9 @@ class StampDeskTest {
     ApplicationContext context;
 
     @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
+    @Inject
     TransactionOperations<Connection> transactions;
 
     SignedInClient producer;
@@ -149,6 +152,171 @@ class StampDeskTest {
                         transactions,
                         "select count(*) from audit_log where action = 'stamps.issue' and entity_id = '" + runId
                                 + "'"));
+    }
+
+    /**
+     * A run that failed part way, as a crash leaves it: the chunks committed before it stay (their stamps and the
+     * counter commit together), the rest never happened. Continued from its page, it issues exactly the rest: every
+     * code it had stays, none twice, and its CSV and PDF sheets hold all its labels.
+     */
+    @Test
+    void shouldContinueAFailedRunWhereItStoppedWithoutDuplicatesOrGaps() throws Exception {
+        String run = issue("ITEM", Map.of("batch", Long.toString(batch)), 1_050);
+        long runId = Long.parseLong(run.replaceAll(".*/", ""));
+        List<String> before = codes(producer.get(run + "/stamps.csv").body()).subList(0, 1_000);
+        crashAfter(runId, 1_000, "FAILED");
+
+        Document failed = Pages.html(producer.get(run));
+        assertEquals("FAILED", failed.selectFirst("main").attr("data-status"));
+        assertTrue(failed.select("a[data-download]").isEmpty(), "no codes to take from an incomplete run");
+        assertEquals(HttpStatus.CONFLICT, producer.get(run + "/stamps.csv").getStatus());
+        assertEquals(
+                1,
+                failed.select("form[action=" + run + "/continue] button[data-continue]")
+                        .size());
+        assertEquals(
+                HttpStatus.FORBIDDEN,
+                producer.postRaw(run + "/continue", Map.of()).getStatus(),
+                "not without the form's CSRF token");
+
+        HttpResponse<String> continued = producer.post(run + "/continue", Map.of(), failed);
+        assertEquals(HttpStatus.SEE_OTHER, continued.getStatus(), continued.body());
+        assertEquals(run, continued.getHeaders().get("Location"));
+        waitUntilDone(run);
+
+        List<String> after = codes(producer.get(run + "/stamps.csv").body());
+        assertEquals(1_050, after.size(), "the run reaches its quantity");
+        assertEquals(1_050, new HashSet<>(after).size(), "no code twice");
+        assertEquals(before, after.subList(0, 1_000), "the codes issued before the failure stay, first");
+        assertEquals(
+                1_050, Sql.number(transactions, "select count(distinct serial) from stamp where issue_id = " + runId));
+        assertEquals(1_050, Sql.number(transactions, "select issued from stamp_issue where id = " + runId));
+
+        Document done = Pages.html(producer.get(run));
+        List<String> sheets = done.select("a[data-download=pdf]").eachAttr("href");
+        assertEquals(List.of(run + "/sheet.pdf?from=0"), sheets, "one sheet of all its labels");
+        try (PDDocument document = Loader.loadPDF(slowDownload(sheets.getFirst()))) {
+            assertEquals((1_050 + 34) / 35, document.getNumberOfPages(), "35 labels a page");
+            String text = new PDFTextStripper().getText(document);
+            List<String> printed = java.util.regex.Pattern.compile("[A-Z0-9]{4}(-[A-Z0-9]{4}){4}")
+                    .matcher(text)
+                    .results()
+                    .map(match -> match.group().replace("-", ""))
+                    .toList();
+            assertEquals(after, printed, "every code on a label, once, in order");
+        }
+        assertEquals(1, audited("stamps.continue", runId));
+
+        // A run that is done has nothing to continue: the same button sent again changes nothing.
+        assertEquals(
+                HttpStatus.SEE_OTHER,
+                producer.post(run + "/continue", Map.of(), failed).getStatus());
+        assertEquals(1_050, Sql.number(transactions, "select count(*) from stamp where issue_id = " + runId));
+        assertEquals(1, audited("stamps.continue", runId));
+    }
+
+    /**
+     * The server stopped in the middle of a run: it still says it is issuing, but nothing has moved it for minutes.
+     * Its page says it stopped and continues it.
+     */
+    @Test
+    void shouldContinueARunTheServerStoppedInTheMiddle() throws Exception {
+        String run = issue("ITEM", Map.of("batch", Long.toString(batch)), 1_500);
+        long runId = Long.parseLong(run.replaceAll(".*/", ""));
+        crashAfter(runId, 1_000, "RUNNING");
+
+        Document stopped = Pages.html(producer.get(run));
+        assertEquals("STOPPED", stopped.selectFirst("main").attr("data-status"));
+        assertEquals("false", stopped.selectFirst("main").attr("data-running"), "no bar waiting for nothing");
+        assertEquals(
+                "STOPPED",
+                Pages.html(producer.get("/admin/stamps"))
+                        .selectFirst("[data-run=" + runId + "]")
+                        .attr("data-status"));
+        assertEquals(
+                HttpStatus.SEE_OTHER,
+                producer.post(run + "/continue", Map.of(), stopped).getStatus());
+        Document again = Pages.html(producer.get(run));
+        assertTrue(
+                List.of("RUNNING", "DONE").contains(again.selectFirst("main").attr("data-status")),
+                "issuing again, with its progress bar: "
+                        + again.selectFirst("main").attr("data-status"));
+        assertNotNull(again.selectFirst("progress#run-progress"));
+        waitUntilDone(run);
+        List<String> codes = codes(producer.get(run + "/stamps.csv").body());
+        assertEquals(1_500, codes.size());
+        assertEquals(1_500, new HashSet<>(codes).size());
+    }
+
+    @Test
+    void shouldLetOnlyARoleThatIssuesStampsContinueARun() throws Exception {
+        String run = issue("ITEM", Map.of("batch", Long.toString(batch)), 10);
+        long runId = Long.parseLong(run.replaceAll(".*/", ""));
+        crashAfter(runId, 0, "FAILED");
+        String province = Sql.text(transactions, "select province_code from producer where id = " + producerId);
+        SignedInClient viewer = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.VIEWER, Scope.province(province), false));
+        Document page = Pages.html(viewer.get(run));
+        assertTrue(page.select("button[data-continue]").isEmpty(), "a viewer sees the failure, not the button");
+        assertEquals(
+                HttpStatus.FORBIDDEN,
+                viewer.post(run + "/continue", Map.of(), page).getStatus());
+        assertEquals("FAILED", Sql.text(transactions, "select status from stamp_issue where id = " + runId));
+    }
+
+    /**
+     * What a crash after {@code kept} stamps leaves: the chunks after them never committed (neither their stamps
+     * nor the counter), and the run says {@code status} (FAILED when the error was caught, RUNNING when the server
+     * stopped), untouched for five minutes.
+     */
+    private void crashAfter(long runId, int kept, String status) {
+        Sql.update(
+                transactions,
+                "delete from stamp where issue_id = " + runId + " and id not in (select id from stamp where issue_id = "
+                        + runId + " order by id limit " + kept + ")");
+        Sql.update(
+                transactions,
+                "update stamp_issue set issued = " + kept + ", status = '" + status + "', finished_at = null,"
+                        + " failed_at = " + ("FAILED".equals(status) ? "now()" : "null")
+                        + ", progressed_at = now() - interval '5 minutes' where id = " + runId);
+    }
+
+    private void waitUntilDone(String run) throws Exception {
+        JsonNode status = null;
+        for (int attempt = 0; attempt < 600; attempt++) {
+            status = new ObjectMapper().readTree(producer.get(run + "/status").body());
+            if ("DONE".equals(status.get("status").asText())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run did not finish: " + status);
+    }
+
+    /** The codes of a desk CSV, in order. */
+    private static List<String> codes(String csv) {
+        return csv.lines()
+                .skip(1)
+                .map(line -> line.split("\",\"")[0].replace("\"", ""))
+                .toList();
+    }
+
+    private long audited(String action, long runId) {
+        return Sql.number(
+                transactions,
+                "select count(*) from audit_log where action = '" + action + "' and entity_id = '" + runId + "'");
+    }
+
+    /** A download that takes its time on a busy machine (a sheet of a thousand labels), as bytes. */
+    private byte[] slowDownload(String path) {
+        var configuration = new io.micronaut.http.client.DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(java.time.Duration.ofMinutes(3));
+        try (HttpClient patient = HttpClient.create(server.getURL(), configuration)) {
+            var request = HttpRequest.GET(path);
+            producer.cookies()
+                    .forEach((name, value) -> request.cookie(io.micronaut.http.cookie.Cookie.of(name, value)));
+            return patient.toBlocking().exchange(request, byte[].class).body();
+        }
     }
 
     /** A download as a browser of this session gets it, as bytes. */

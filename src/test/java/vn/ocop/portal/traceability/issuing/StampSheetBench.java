@@ -7,13 +7,8 @@ import java.util.List;
 
 /**
  * How long the A4 sheet of N item labels takes (default 100,000: the largest run), written to a temporary file as
- * a download would be. Run on a quiet machine (see bench/README.md):
- *
- * <pre>
- * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     vn.ocop.portal.traceability.issuing.StampSheetBench 100000
- * </pre>
+ * a download would be. Run on a quiet machine against the packaged jar, with {@code bench/sheet/run.sh} (see
+ * bench/README.md): it needs nothing from the test sources but this class and {@link StampSheetTest#labels}.
  */
 public final class StampSheetBench {
 
