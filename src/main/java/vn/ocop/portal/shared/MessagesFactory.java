@@ -28,7 +28,8 @@ class MessagesFactory {
             "i18n.stampdesk",
             "i18n.product",
             "i18n.showroom",
-            "i18n.fair");
+            "i18n.fair",
+            "i18n.promotion");
 
     @Singleton
     @Named("messages")
@@ -112,5 +113,12 @@ class MessagesFactory {
     @Bean(typed = MessageSource.class)
     MessageSource fair() {
         return new ResourceBundleMessageSource(BUNDLES.get(11));
+    }
+
+    @Singleton
+    @Named("promotion")
+    @Bean(typed = MessageSource.class)
+    MessageSource promotion() {
+        return new ResourceBundleMessageSource(BUNDLES.get(12));
     }
 }

@@ -168,6 +168,31 @@ class StaffPagesAccessibilityTest {
         });
     }
 
+    /** A fair with a participant and results, and a display point opened, in October 2011 (the report pages). */
+    @BeforeAll
+    void promotionRecords() {
+        vn.ocop.portal.promotion.PromotionFixtures promotion =
+                new vn.ocop.portal.promotion.PromotionFixtures(transactions);
+        java.time.Instant recorded = java.time.Instant.now().minusSeconds(60);
+        vn.ocop.portal.certification.CertificationFixtures.Made made =
+                new vn.ocop.portal.certification.CertificationFixtures(transactions).product("01");
+        long fair = promotion.fair(
+                "Hội chợ Thương mại và Du lịch OCOP mở rộng",
+                "01",
+                "01",
+                java.time.LocalDate.of(2011, 10, 12),
+                java.time.LocalDate.of(2011, 10, 16),
+                recorded);
+        promotion.result(
+                promotion.participant(fair, made.producerId(), "ACCEPTED", recorded, made.productId()),
+                1_234_500_000,
+                12,
+                4,
+                15_300,
+                recorded);
+        promotion.point("Điểm giới thiệu sản phẩm OCOP ga Hà Nội", "01", java.time.LocalDate.of(2011, 10, 3), recorded);
+    }
+
     @AfterAll
     void removeTheRun() {
         new vn.ocop.portal.traceability.StampFixtures(transactions)
@@ -228,7 +253,13 @@ class StaffPagesAccessibilityTest {
                     "/admin/fairs/new",
                     "/admin/fairs/{fair}",
                     "/admin/fair-applications",
-                    "/admin/fair-applications/{openFair}")) {
+                    "/admin/fair-applications/{openFair}",
+                    "/admin/promotion-reports",
+                    "/admin/promotion-reports/fairs?province=all&from=2011-10-01&to=2011-10-31",
+                    "/admin/promotion-reports/products?province=01",
+                    "/admin/promotion-reports/display-points?province=all&from=2011-10-01&to=2011-10-31",
+                    "/admin/promotion-reports/monthly?province=all&month=2011-10",
+                    "/admin/promotion-reports/fairs?from=2011-02-30")) {
                 pages.add(Arguments.of(path, language));
             }
         }

@@ -100,6 +100,12 @@ class StaffScopeTest {
     long lamdongDraftFair;
     vn.ocop.portal.fair.FairFixtures.Maker lamdongExhibitor;
 
+    /** Signed in as an OCOP officer of Hà Nội, whose role reads no promotion reports. */
+    SignedInClient hanoiOfficer;
+
+    /** A fair of Lâm Đồng this month, with a Lâm Đồng producer accepted and its results (the promotion reports). */
+    String lamdongReportFair;
+
     @BeforeAll
     void records() {
         hanoiAdminAccount = TestStaff.account(context, Role.ADMINISTRATOR, Scope.province("01"), true);
@@ -178,6 +184,15 @@ class StaffScopeTest {
                 transactions, "select min(product_id) from display_point_product where point_id = " + lamdongPoint);
         producerClient = new SignedInClient(http, context)
                 .signIn(TestStaff.account(context, Role.PRODUCER, Scope.producer(producer), false));
+        hanoiOfficer = new SignedInClient(http, context)
+                .signIn(TestStaff.account(context, Role.OCOP_OFFICER, Scope.province("01"), false));
+        lamdongReportFair = "Hội chợ kết quả Lâm Đồng " + word;
+        vn.ocop.portal.promotion.PromotionFixtures promotion =
+                new vn.ocop.portal.promotion.PromotionFixtures(transactions);
+        java.time.Instant recorded = java.time.Instant.now().minusSeconds(60);
+        long fair = promotion.fair(lamdongReportFair, "68", "68", today, today, recorded);
+        promotion.result(
+                promotion.participant(fair, lamdongProducer, "ACCEPTED", recorded), 9_000_000, 1, 1, 50, recorded);
         lamdongOtherProduct = Sql.number(
                 transactions,
                 "select id from product where producer_id = (select id from producer"
@@ -536,6 +551,7 @@ class StaffScopeTest {
         certificationCases(cases);
         showroomCases(cases);
         fairCases(cases);
+        promotionCases(cases);
         return cases;
     }
 
@@ -984,6 +1000,44 @@ class StaffScopeTest {
         form.put("status", "DRAFT");
         form.put("version", Integer.toString(version));
         return form;
+    }
+
+    /**
+     * The promotion reports read one province or all: Hà Nội's staff asking for Lâm Đồng (or for every province) are
+     * answered 404, their own reports show nothing of Lâm Đồng's, and a role without the permission is refused (403).
+     */
+    private void promotionCases(Map<String, ScopeCase> cases) {
+        for (String report : List.of(
+                "",
+                "/fairs",
+                "/fairs.xlsx",
+                "/fairs.csv",
+                "/products",
+                "/products.xlsx",
+                "/products.csv",
+                "/display-points",
+                "/display-points.xlsx",
+                "/display-points.csv",
+                "/monthly",
+                "/monthly.xlsx",
+                "/monthly.csv")) {
+            String path = "/admin/promotion-reports" + report;
+            cases.put("GET " + path, () -> {
+                assertNotFound(hanoiAdmin.get(path + "?province=68"));
+                assertNotFound(hanoiAdmin.get(path + "?province=all"));
+                HttpResponse<String> own = ok(hanoiAdmin.get(path));
+                if (report.isEmpty() || report.endsWith(".csv") || !report.contains(".")) {
+                    assertFalse(own.body().contains(lamdongReportFair), path);
+                    assertFalse(own.body().contains(lamdongCertified.name()), path);
+                }
+                if (report.isEmpty()) {
+                    assertTrue(Pages.html(own)
+                            .select("#report-province option[value=68]")
+                            .isEmpty());
+                }
+                assertEquals(HttpStatus.FORBIDDEN, hanoiOfficer.get(path).getStatus(), path);
+            });
+        }
     }
 
     private static Map<String, String> displayPoint(String name, String province) {
