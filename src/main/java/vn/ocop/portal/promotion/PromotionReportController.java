@@ -44,10 +44,21 @@ class PromotionReportController {
     /** Rows a page shows of one table; the exports carry them all. */
     static final int PAGE_ROWS = 500;
 
+    /** How a report is given, by the end of its address. */
     private enum Output {
-        PAGE,
-        XLSX,
-        CSV
+        PAGE(""),
+        XLSX(".xlsx"),
+        CSV(".csv");
+
+        final String suffix;
+
+        Output(String suffix) {
+            this.suffix = suffix;
+        }
+
+        static Output of(String report) {
+            return report.endsWith(XLSX.suffix) ? XLSX : report.endsWith(CSV.suffix) ? CSV : PAGE;
+        }
     }
 
     /** The four reports: their address, what they ask for, and how they are made. */
@@ -69,6 +80,15 @@ class PromotionReportController {
             this.period = period;
             this.month = month;
             this.basis = basis;
+        }
+
+        static Optional<Kind> of(String path) {
+            for (Kind kind : values()) {
+                if (kind.path.equals(path)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -99,137 +119,35 @@ class PromotionReportController {
         return page("admin/promotion/index", model, HttpStatus.OK);
     }
 
-    @Get("/fairs")
-    @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> fairs(
+    /**
+     * A report as a page ({@code /fairs}), a workbook ({@code /fairs.xlsx}) or a CSV file ({@code /fairs.csv}). The
+     * period, the month and the basis are read only by the reports that take them; an unknown report is a 404.
+     */
+    @Get(value = "/{report}", produces = {MediaType.TEXT_HTML, ReportFiles.XLSX, "text/csv"})
+    HttpResponse<?> report(
             HttpRequest<?> request,
             Staff staff,
+            String report,
             @QueryValue @Nullable String from,
             @QueryValue @Nullable String to,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String basis,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.FAIRS, Output.PAGE, from, to, null, province, basis, asOf);
-    }
-
-    @Get(value = "/fairs.xlsx", produces = ReportFiles.XLSX)
-    HttpResponse<?> fairsXlsx(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String basis,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.FAIRS, Output.XLSX, from, to, null, province, basis, asOf);
-    }
-
-    @Get(value = "/fairs.csv", produces = "text/csv")
-    HttpResponse<?> fairsCsv(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String basis,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.FAIRS, Output.CSV, from, to, null, province, basis, asOf);
-    }
-
-    @Get("/products")
-    @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> products(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.PRODUCTS, Output.PAGE, null, null, null, province, null, asOf);
-    }
-
-    @Get(value = "/products.xlsx", produces = ReportFiles.XLSX)
-    HttpResponse<?> productsXlsx(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.PRODUCTS, Output.XLSX, null, null, null, province, null, asOf);
-    }
-
-    @Get(value = "/products.csv", produces = "text/csv")
-    HttpResponse<?> productsCsv(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.PRODUCTS, Output.CSV, null, null, null, province, null, asOf);
-    }
-
-    @Get("/display-points")
-    @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> displayPoints(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.DISPLAY_POINTS, Output.PAGE, from, to, null, province, null, asOf);
-    }
-
-    @Get(value = "/display-points.xlsx", produces = ReportFiles.XLSX)
-    HttpResponse<?> displayPointsXlsx(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.DISPLAY_POINTS, Output.XLSX, from, to, null, province, null, asOf);
-    }
-
-    @Get(value = "/display-points.csv", produces = "text/csv")
-    HttpResponse<?> displayPointsCsv(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String from,
-            @QueryValue @Nullable String to,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.DISPLAY_POINTS, Output.CSV, from, to, null, province, null, asOf);
-    }
-
-    @Get("/monthly")
-    @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> monthly(
-            HttpRequest<?> request,
-            Staff staff,
             @QueryValue @Nullable String month,
             @QueryValue @Nullable String province,
             @QueryValue @Nullable String basis,
             @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.MONTHLY, Output.PAGE, null, null, month, province, basis, asOf);
-    }
-
-    @Get(value = "/monthly.xlsx", produces = ReportFiles.XLSX)
-    HttpResponse<?> monthlyXlsx(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String month,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String basis,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.MONTHLY, Output.XLSX, null, null, month, province, basis, asOf);
-    }
-
-    @Get(value = "/monthly.csv", produces = "text/csv")
-    HttpResponse<?> monthlyCsv(
-            HttpRequest<?> request,
-            Staff staff,
-            @QueryValue @Nullable String month,
-            @QueryValue @Nullable String province,
-            @QueryValue @Nullable String basis,
-            @QueryValue @Nullable String asOf) {
-        return answer(request, staff, Kind.MONTHLY, Output.CSV, null, null, month, province, basis, asOf);
+        Output output = Output.of(report);
+        Kind kind = Kind.of(report.substring(0, report.length() - output.suffix.length()))
+                .orElseThrow(UnknownRecord::new);
+        return answer(
+                request,
+                staff,
+                kind,
+                output,
+                kind.period ? from : null,
+                kind.period ? to : null,
+                kind.month ? month : null,
+                province,
+                kind.basis ? basis : null,
+                asOf);
     }
 
     private HttpResponse<?> answer(

@@ -1007,37 +1007,30 @@ class StaffScopeTest {
      * answered 404, their own reports show nothing of Lâm Đồng's, and a role without the permission is refused (403).
      */
     private void promotionCases(Map<String, ScopeCase> cases) {
-        for (String report : List.of(
-                "",
-                "/fairs",
-                "/fairs.xlsx",
-                "/fairs.csv",
-                "/products",
-                "/products.xlsx",
-                "/products.csv",
-                "/display-points",
-                "/display-points.xlsx",
-                "/display-points.csv",
-                "/monthly",
-                "/monthly.xlsx",
-                "/monthly.csv")) {
-            String path = "/admin/promotion-reports" + report;
-            cases.put("GET " + path, () -> {
-                assertNotFound(hanoiAdmin.get(path + "?province=68"));
-                assertNotFound(hanoiAdmin.get(path + "?province=all"));
-                HttpResponse<String> own = ok(hanoiAdmin.get(path));
-                if (report.isEmpty() || report.endsWith(".csv") || !report.contains(".")) {
-                    assertFalse(own.body().contains(lamdongReportFair), path);
-                    assertFalse(own.body().contains(lamdongCertified.name()), path);
+        cases.put("GET /admin/promotion-reports", () -> promotionReportRefused(""));
+        cases.put("GET /admin/promotion-reports/{report}", () -> {
+            for (String report : List.of("fairs", "products", "display-points", "monthly")) {
+                for (String format : List.of("", ".xlsx", ".csv")) {
+                    promotionReportRefused("/" + report + format);
                 }
-                if (report.isEmpty()) {
-                    assertTrue(Pages.html(own)
-                            .select("#report-province option[value=68]")
-                            .isEmpty());
-                }
-                assertEquals(HttpStatus.FORBIDDEN, hanoiOfficer.get(path).getStatus(), path);
-            });
+            }
+            assertNotFound(hanoiAdmin.get("/admin/promotion-reports/no-such-report"));
+        });
+    }
+
+    private void promotionReportRefused(String report) {
+        String path = "/admin/promotion-reports" + report;
+        assertNotFound(hanoiAdmin.get(path + "?province=68"));
+        assertNotFound(hanoiAdmin.get(path + "?province=all"));
+        HttpResponse<String> own = ok(hanoiAdmin.get(path));
+        if (!report.endsWith(".xlsx")) {
+            assertFalse(own.body().contains(lamdongReportFair), path);
+            assertFalse(own.body().contains(lamdongCertified.name()), path);
         }
+        if (report.isEmpty()) {
+            assertTrue(Pages.html(own).select("#report-province option[value=68]").isEmpty());
+        }
+        assertEquals(HttpStatus.FORBIDDEN, hanoiOfficer.get(path).getStatus(), path);
     }
 
     private static Map<String, String> displayPoint(String name, String province) {
