@@ -70,7 +70,8 @@ public final class PromotionFixtures {
                 fair,
                 producer,
                 state,
-                state.equals("ACCEPTED") ? "B" + (fair % 100) : null,
+                // A booth of its own: one booth per fair (V062).
+                state.equals("ACCEPTED") ? "B" + producer : null,
                 recorded,
                 recorded);
         state(id, "APPLIED", recorded);
