@@ -123,7 +123,9 @@ class PromotionReportController {
      * A report as a page ({@code /fairs}), a workbook ({@code /fairs.xlsx}) or a CSV file ({@code /fairs.csv}). The
      * period, the month and the basis are read only by the reports that take them; an unknown report is a 404.
      */
-    @Get(value = "/{report}", produces = {MediaType.TEXT_HTML, ReportFiles.XLSX, "text/csv"})
+    @Get(
+            value = "/{report}",
+            produces = {MediaType.TEXT_HTML, ReportFiles.XLSX, "text/csv"})
     HttpResponse<?> report(
             HttpRequest<?> request,
             Staff staff,

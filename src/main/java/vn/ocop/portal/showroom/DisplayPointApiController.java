@@ -1,10 +1,12 @@
 package vn.ocop.portal.showroom;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -34,8 +36,17 @@ class DisplayPointApiController {
     @Serdeable
     record Problem(String type, String title, int status, String detail) {}
 
+    /** The list is there even when empty. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Answer(int total, List<Item> items) {}
+
+    /** A parameter the API cannot take: answered 400 with a problem body saying which and how. */
+    static final class BadParameter extends RuntimeException {
+        BadParameter(String detail) {
+            super(detail, null, false, false);
+        }
+    }
 
     @Serdeable
     record Item(
@@ -65,6 +76,14 @@ class DisplayPointApiController {
         this.directory = directory;
     }
 
+    // The problem body through an error handler: answered from the route's own method, its detail was lost.
+    @Error(exception = BadParameter.class)
+    HttpResponse<Problem> badParameter(BadParameter e) {
+        return HttpResponse.<Problem>status(HttpStatus.BAD_REQUEST)
+                .contentType(PROBLEM_JSON)
+                .body(new Problem("about:blank", "Bad Request", 400, e.getMessage()));
+    }
+
     @Get
     HttpResponse<?> search(
             @QueryValue @Nullable String near,
@@ -79,12 +98,12 @@ class DisplayPointApiController {
         if (near != null) {
             String[] parts = near.split(",", -1);
             if (parts.length != 2 || !number(parts[0]) || !number(parts[1])) {
-                return problem("near is latitude,longitude in decimal degrees, e.g. near=21.0285,105.8542");
+                throw new BadParameter("near is latitude,longitude in decimal degrees, e.g. near=21.0285,105.8542");
             }
             latitude = Double.parseDouble(parts[0].strip());
             longitude = Double.parseDouble(parts[1].strip());
             if (!Distances.valid(latitude, longitude)) {
-                return problem("near is out of range: latitude -90 to 90, longitude -180 to 180");
+                throw new BadParameter("near is out of range: latitude -90 to 90, longitude -180 to 180");
             }
         }
         Double radius = null;
@@ -92,28 +111,28 @@ class DisplayPointApiController {
             if (!number(radiusKm)
                     || Double.parseDouble(radiusKm.strip()) <= 0
                     || Double.parseDouble(radiusKm.strip()) > 20_000) {
-                return problem("radiusKm is a number of kilometres above 0 and up to 20000");
+                throw new BadParameter("radiusKm is a number of kilometres above 0 and up to 20000");
             }
             if (latitude == null) {
-                return problem("radiusKm needs near=lat,lon");
+                throw new BadParameter("radiusKm needs near=lat,lon");
             }
             radius = Double.parseDouble(radiusKm.strip());
         }
         if (province != null && !province.matches("^\\d{2}$")) {
-            return problem("province is a two-digit province code, e.g. 01");
+            throw new BadParameter("province is a two-digit province code, e.g. 01");
         }
         DisplayPoint.Kind kind = null;
         if (type != null) {
             kind = DisplayPoint.Kind.parse(type).orElse(null);
             if (kind == null) {
-                return problem("type is one of "
+                throw new BadParameter("type is one of "
                         + String.join(", ", DisplayPointDeskController.names(DisplayPoint.Kind.values())));
             }
         }
         boolean open = false;
         if (openNow != null) {
             if (!openNow.equals("true") && !openNow.equals("false")) {
-                return problem("openNow is true or false");
+                throw new BadParameter("openNow is true or false");
             }
             open = openNow.equals("true");
         }
@@ -122,14 +141,14 @@ class DisplayPointApiController {
             if (!limit.strip().matches("^\\d{1,4}$")
                     || Integer.parseInt(limit.strip()) < 1
                     || Integer.parseInt(limit.strip()) > MAX_LIMIT) {
-                return problem("limit is a whole number from 1 to " + MAX_LIMIT);
+                throw new BadParameter("limit is a whole number from 1 to " + MAX_LIMIT);
             }
             most = Integer.parseInt(limit.strip());
         }
         Long productId = null;
         if (product != null) {
             if (product.length() > 200) {
-                return problem("product is a product's slug or id");
+                throw new BadParameter("product is a product's slug or id");
             }
             if (product.matches("^\\d{1,18}$")) {
                 productId = Long.parseLong(product);
@@ -173,11 +192,5 @@ class DisplayPointApiController {
 
     private static boolean number(String text) {
         return text != null && text.strip().matches("^-?\\d{1,5}(\\.\\d{1,10})?$");
-    }
-
-    private static HttpResponse<Problem> problem(String detail) {
-        return HttpResponse.<Problem>status(HttpStatus.BAD_REQUEST)
-                .contentType(PROBLEM_JSON)
-                .body(new Problem("about:blank", "Bad Request", 400, detail));
     }
 }

@@ -97,6 +97,18 @@ class DisplayPointApiTest {
             assertEquals(HttpStatus.BAD_REQUEST, response.getStatus(), query);
             assertTrue(response.getContentType().orElseThrow().toString().startsWith("application/problem+json"));
             assertEquals(400, JSON.readTree(response.body()).get("status").asInt(), query);
+            // The problem says what is wrong with which parameter.
+            String detail = JSON.readTree(response.body()).path("detail").asText();
+            String last = query.substring(query.lastIndexOf('&') + 1);
+            assertTrue(detail.startsWith(last.substring(0, last.indexOf('='))), query + ": " + response.body());
         }
+    }
+
+    @Test
+    void shouldAnswerAnEmptyListWhenNoPointIsFound() throws Exception {
+        HttpResponse<String> response = Pages.fetch(http, "/api/v1/display-points?product=no-such-product");
+        assertEquals(HttpStatus.OK, response.getStatus());
+        assertEquals(0, JSON.readTree(response.body()).get("total").asInt());
+        assertTrue(JSON.readTree(response.body()).get("items").isArray(), response.body());
     }
 }

@@ -1028,7 +1028,8 @@ class StaffScopeTest {
             assertFalse(own.body().contains(lamdongCertified.name()), path);
         }
         if (report.isEmpty()) {
-            assertTrue(Pages.html(own).select("#report-province option[value=68]").isEmpty());
+            assertTrue(
+                    Pages.html(own).select("#report-province option[value=68]").isEmpty());
         }
         assertEquals(HttpStatus.FORBIDDEN, hanoiOfficer.get(path).getStatus(), path);
     }
