@@ -4,8 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Enums;
 
 /**
  * A trade fair or promotion event (hội chợ, triển lãm, hội nghị kết nối giao thương, tuần lễ OCOP): what, where,
@@ -46,12 +48,7 @@ record Fair(
         OCOP_WEEK;
 
         static Optional<Kind> parse(@Nullable String text) {
-            for (Kind kind : values()) {
-                if (kind.name().equals(text)) {
-                    return Optional.of(kind);
-                }
-            }
-            return Optional.empty();
+            return Enums.named(Kind.class, text);
         }
     }
 
@@ -63,12 +60,7 @@ record Fair(
         CANCELLED;
 
         static Optional<Status> parse(@Nullable String text) {
-            for (Status status : values()) {
-                if (status.name().equals(text)) {
-                    return Optional.of(status);
-                }
-            }
-            return Optional.empty();
+            return Enums.named(Status.class, text);
         }
     }
 
@@ -79,12 +71,7 @@ record Fair(
         PAST;
 
         static Optional<When> parse(@Nullable String text) {
-            for (When when : values()) {
-                if (when.name().equalsIgnoreCase(text == null ? "" : text)) {
-                    return Optional.of(when);
-                }
-            }
-            return Optional.empty();
+            return Enums.named(When.class, text == null ? null : text.toUpperCase(Locale.ROOT));
         }
     }
 

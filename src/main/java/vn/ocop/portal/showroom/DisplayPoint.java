@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.ocop.portal.shared.Enums;
 
 /**
  * An OCOP display and sales point ("điểm giới thiệu và bán sản phẩm OCOP") as staff keep it: where it is, who runs
@@ -46,12 +47,7 @@ record DisplayPoint(
         OTHER;
 
         static Optional<Kind> parse(@Nullable String text) {
-            for (Kind kind : values()) {
-                if (kind.name().equals(text)) {
-                    return Optional.of(kind);
-                }
-            }
-            return Optional.empty();
+            return Enums.named(Kind.class, text);
         }
     }
 
@@ -61,12 +57,7 @@ record DisplayPoint(
         CLOSED;
 
         static Optional<Status> parse(@Nullable String text) {
-            for (Status status : values()) {
-                if (status.name().equals(text)) {
-                    return Optional.of(status);
-                }
-            }
-            return Optional.empty();
+            return Enums.named(Status.class, text);
         }
     }
 
@@ -116,12 +107,7 @@ record DisplayPoint(
         }
 
         static Optional<Criterion> parse(@Nullable String text) {
-            for (Criterion criterion : values()) {
-                if (criterion.name().equals(text)) {
-                    return Optional.of(criterion);
-                }
-            }
-            return Optional.empty();
+            return Enums.named(Criterion.class, text);
         }
 
         /** Whether these names (as stored) include every criterion; names no longer in the list do not count. */
