@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.ocop.portal.shared.Coordinates;
 import vn.ocop.portal.shared.VietnameseText;
 
 /**
@@ -37,7 +38,6 @@ final class FairForm {
             "description",
             "descriptionEn");
 
-    private static final Pattern NUMBER = Pattern.compile("^-?\\d{1,3}(\\.\\d{1,8})?$");
     private static final Pattern COUNT = Pattern.compile("^\\d{1,9}$");
 
     /** What a valid form says. */
@@ -204,15 +204,14 @@ final class FairForm {
     }
 
     private @Nullable Double coordinate(String field, double bound) {
-        String text = value(field).replace(',', '.');
-        if (text.isEmpty()) {
+        if (value(field).isEmpty()) {
             return null;
         }
-        if (!NUMBER.matcher(text).matches() || Math.abs(Double.parseDouble(text)) > bound) {
+        Double degrees = Coordinates.degrees(value(field), bound);
+        if (degrees == null) {
             errors.add(field);
-            return null;
         }
-        return Double.parseDouble(text);
+        return degrees;
     }
 
     private @Nullable LocalDate date(String field, boolean required) {

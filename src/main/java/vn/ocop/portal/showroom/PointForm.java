@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.ocop.portal.shared.Coordinates;
 import vn.ocop.portal.shared.VietnameseText;
 
 /**
@@ -24,7 +25,6 @@ final class PointForm {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern WEB = Pattern.compile("^https?://[^\\s\"<>]{3,300}$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+() .-]{6,30}$");
-    private static final Pattern NUMBER = Pattern.compile("^-?\\d{1,3}(\\.\\d{1,8})?$");
 
     /** What a valid form says; the desk adds the id and names. */
     record Draft(
@@ -209,17 +209,11 @@ final class PointForm {
     }
 
     private @Nullable Double coordinate(String field, double bound) {
-        String text = value(field).replace(',', '.');
-        if (!NUMBER.matcher(text).matches()) {
+        Double degrees = Coordinates.degrees(value(field), bound);
+        if (degrees == null) {
             errors.add(field);
-            return null;
         }
-        double value = Double.parseDouble(text);
-        if (Math.abs(value) > bound) {
-            errors.add(field);
-            return null;
-        }
-        return value;
+        return degrees;
     }
 
     private @Nullable LocalDate date(String field) {
