@@ -31,13 +31,17 @@
       latest++; // an answer still on its way must not reopen the list
       list.hidden = true;
       list.innerHTML = '';
+      list.removeAttribute('data-query');
       active = -1;
       input.setAttribute('aria-expanded', 'false');
       input.removeAttribute('aria-activedescendant');
     }
 
-    function show(suggestions) {
+    // The list says which words it answers (data-query), so that a script or a test can tell the last answer from
+    // one for the words typed so far.
+    function show(suggestions, text) {
       list.innerHTML = '';
+      list.setAttribute('data-query', text);
       active = -1;
       input.removeAttribute('aria-activedescendant');
       suggestions.forEach(function (suggestion, i) {
@@ -79,7 +83,7 @@
         var request = ++latest;
         fetch(endpoint + '?q=' + encodeURIComponent(text), { headers: { Accept: 'application/json' } })
           .then(function (response) { return response.ok ? response.json() : []; })
-          .then(function (suggestions) { if (request === latest) { show(suggestions); } })
+          .then(function (suggestions) { if (request === latest) { show(suggestions, text); } })
           .catch(function () { if (request === latest) { close(); } });
       }, 150);
     });

@@ -62,7 +62,7 @@ class CatalogueBrowserTest {
             box.sendKeys(String.valueOf(letter));
         }
         WebElement suggestion = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//ul[@class='suggestions']//a[starts-with(., 'Cà phê Robusta')]")));
+                By.xpath("//ul[@class='suggestions'][@data-query='ca phe']//a[starts-with(., 'Cà phê Robusta')]")));
         String picked = suggestion.getText();
         suggestion.click();
 

@@ -86,8 +86,8 @@ class HomePageBrowserTest {
         for (char letter : "ca phe".toCharArray()) {
             box.sendKeys(String.valueOf(letter));
         }
-        WebElement suggestion = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//ul[@id='site-search-suggestions']//a[starts-with(., 'Cà phê Robusta')]")));
+        WebElement suggestion = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ul[@id='site-search-suggestions'][@data-query='ca phe']//a[starts-with(., 'Cà phê Robusta')]")));
         assertEquals("site-search-suggestions", box.getDomAttribute("aria-controls"));
         assertEquals("true", box.getDomAttribute("aria-expanded"));
         assertEquals(
