@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# The scan page under hostile traffic (issue 13): genuine scans alone, then genuine scans mixed with scans of invented
-# codes from a few networks (mix.lua); genuine scans should keep their speed while the junk is limited (429). Then the
+# The scan page under hostile traffic (issue 13): first scans of stamps never scanned before (fresh.lua, the stamp read
+# from PostgreSQL), then scans of the same stamps each from a new network (mix.lua, every one counted and writing
+# copy-detection evidence), then those mixed with scans of invented codes from a few networks; genuine scans should
+# keep their speed while the junk is limited (429). The JIT is warmed first on other stamps. Then the
 # database's growth per million scans: the scan journal, the copy-detection evidence and the junk counts, measured
 # with psql on the embedded PostgreSQL before and after. Needs wrk and psql (apt-get install wrk postgresql-client)
 # and a JDK 25 in JAVA_HOME.
 #
 #   bench/hostile/run.sh          # figures on stdout; everything else in bench/hostile/work (git-ignored)
 #
-# Environment: PORT (8094), DURATION (wrk seconds, 20), CONNECTIONS (32), CODES (10000), JUNK_PERCENT (50),
+# Environment: PORT (8094), DURATION (wrk seconds, 20), CONNECTIONS (32), CODES (20000: stamps measured),
+# WARM_CODES (10000: other stamps, scanned to warm up), JUNK_PERCENT (50),
 # JUNK_NETWORKS (20), PORTAL_HEAP ("-XX:+UseZGC -Xmx2g", as bench/stamps/run.sh), JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +19,8 @@ WORK=$ROOT/bench/hostile/work
 PORT=${PORT:-8094}
 DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-32}
-CODES=${CODES:-10000}
+CODES=${CODES:-20000}
+WARM_CODES=${WARM_CODES:-10000}
 PORTAL_HEAP=${PORTAL_HEAP:--XX:+UseZGC -Xmx2g}
 BASE=http://127.0.0.1:$PORT
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -60,24 +64,40 @@ batch() { # a batch of a product whose certificate is valid
   done
 }
 BATCH=$(batch)
-echo "Issuing $CODES item stamps for batch $BATCH ..."
-run=$(curl -fs -D - -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$CODES" \
-  -d "{\"quantity\":$CODES}" "$BASE/api/v1/batches/$BATCH/stamp-issues" | tr -d '\r' | awk '/^[Ll]ocation:/ {print $2}')
-while ! curl -fs "${auth[@]}" "$BASE$run" | grep -q '"status":"DONE"'; do sleep 0.2; done
-curl -fs "${auth[@]}" "$BASE$run/stamps.csv" | tail -n +2 | cut -d, -f1 | sed 's|^|/q/|' > "$WORK/genuine.txt"
-echo "  $(wc -l < "$WORK/genuine.txt") codes"
+issue() { # issue N item stamps for the batch; their scan addresses in the file named
+  echo "Issuing $1 item stamps for batch $BATCH ..."
+  local run
+  run=$(curl -fs -D - -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$2" \
+    -d "{\"quantity\":$1}" "$BASE/api/v1/batches/$BATCH/stamp-issues" | tr -d '\r' | awk '/^[Ll]ocation:/ {print $2}')
+  while ! curl -fs "${auth[@]}" "$BASE$run" | grep -q '"status":"DONE"'; do sleep 0.2; done
+  curl -fs "${auth[@]}" "$BASE$run/stamps.csv" | tail -n +2 | cut -d, -f1 | sed 's|^|/q/|' > "$WORK/$2.txt"
+  echo "  $(wc -l < "$WORK/$2.txt") codes"
+}
+issue "$WARM_CODES" warm
+issue "$CODES" genuine
 
 w() { GENUINE="$WORK/genuine.txt" JUNK_PERCENT=$1 wrk -t2 -c"$CONNECTIONS" -d"$2"s --latency \
   -s bench/hostile/mix.lua "$BASE" | grep RESULT; }
-echo "Warming up (JIT) ..."
-w 0 10 > /dev/null
+first() { GENUINE="$WORK/$1.txt" WRK_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"$2"s --latency \
+  -s bench/hostile/fresh.lua "$BASE" | grep RESULT; }
+echo "Warming up (JIT) on other stamps: their first scans, then scans of them from new networks ..."
+first warm 60 > /dev/null
+GENUINE="$WORK/warm.txt" JUNK_PERCENT=0 wrk -t2 -c"$CONNECTIONS" -d10s -s bench/hostile/mix.lua "$BASE" > /dev/null
+sleep 2 # the scan log catches up
 size_before=$(sql "$SIZE")
 journal_before=$(sql "select pg_total_relation_size('scan')")
 scans_before=$(sql "select count(*) from scan")
-echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s:"
-echo "  genuine scans only:                     $(w 0 "$DURATION")"
+echo "wrk -t2 -c$CONNECTIONS, at most ${DURATION}s each:"
+echo "  first scans of $CODES new stamps:         $(first genuine "$DURATION")"
+echo "  genuine scans, each from a new network: $(w 0 "$DURATION")"
 echo "  genuine + ${JUNK_PERCENT:-50} % invented codes (${JUNK_NETWORKS:-20} networks): $(w "${JUNK_PERCENT:-50}" "$DURATION")"
-sleep 3 # the scan log writes within a second
+previous=-1 # the scan log writes what the runs left queued: wait until the journal stops growing
+for _ in $(seq 1 60); do
+  now=$(sql "select count(*) from scan")
+  [ "$now" = "$previous" ] && break
+  previous=$now
+  sleep 2
+done
 size_after=$(sql "$SIZE")
 journal_after=$(sql "select pg_total_relation_size('scan')")
 scans_after=$(sql "select count(*) from scan")

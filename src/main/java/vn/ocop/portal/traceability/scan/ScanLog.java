@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,6 +113,8 @@ public class ScanLog implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     /** The most scans ever found waiting by the writer: how close the log came to dropping any. */
     private volatile int mostWaiting;
+    /** The longest a batch took to write, in milliseconds. */
+    private volatile long slowestWriteMillis;
 
     private final Thread writer;
     private volatile boolean running = true;
@@ -169,10 +172,11 @@ public class ScanLog implements AutoCloseable {
         }
         flush();
         LOG.info(
-                "Scan log closed: {} scans written, {} dropped, at most {} waiting at once",
+                "Scan log closed: {} scans written, {} dropped, at most {} waiting at once, slowest write {} ms",
                 written.get(),
                 dropped.get(),
-                mostWaiting);
+                mostWaiting,
+                slowestWriteMillis);
     }
 
     private void writeWhileRunning() {
@@ -232,8 +236,10 @@ public class ScanLog implements AutoCloseable {
     }
 
     private void writeOnce(List<Scan> batch) {
+        long started = System.nanoTime();
         List<Stored> stored = transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
+            plannedForThisBatch(connection);
             insertScans(connection, batch);
             countRefused(connection, batch);
             List<Stored> updated = updateStamps(connection, batch);
@@ -241,6 +247,7 @@ public class ScanLog implements AutoCloseable {
             return updated;
         });
         written.addAndGet(batch.size());
+        slowestWriteMillis = Math.max(slowestWriteMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         for (Stored stamp : stored) {
             if (stamp.counter() != null) {
                 stamp.counter()
@@ -252,6 +259,20 @@ public class ScanLog implements AutoCloseable {
                                 stamp.provinces(),
                                 stamp.days());
             }
+        }
+    }
+
+    /**
+     * Plans this transaction's statements for the batch at hand. The JDBC driver prepares a statement on the server
+     * once it has run a few times, and PostgreSQL then may plan it once for all batches, not knowing how long the
+     * arrays are: it takes them for ten rows and joins the evidence with nested loops, which costs the square of the
+     * batch. A batch of 10,000 scans then took 20 seconds instead of half of one, the writer fell behind, its
+     * batches grew and each took longer (measured with bench/hostile/run.sh). A plan for each batch costs a
+     * millisecond or two.
+     */
+    private static void plannedForThisBatch(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local plan_cache_mode = force_custom_plan");
         }
     }
 
