@@ -1,6 +1,7 @@
 package vn.ocop.portal.search;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -8,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,14 +39,27 @@ public class SearchOutboxRelay {
     private final ProductIndex index;
     private final ProductDocuments documents;
     private final TransactionOperations<Connection> transactions;
+    private final int compactAfterWrites;
+    private final Duration compactWhenQuietFor;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean ready;
     private volatile LocalDate sweptOn;
+    /** Products written since the index was last merged ({@link ProductIndex#compact}); only the relay's thread. */
+    private int writtenSinceCompaction;
+    /** When the relay last wrote a product; only the relay's thread. */
+    private Instant lastWrite = Instant.EPOCH;
 
-    SearchOutboxRelay(ProductIndex index, ProductDocuments documents, TransactionOperations<Connection> transactions) {
+    SearchOutboxRelay(
+            ProductIndex index,
+            ProductDocuments documents,
+            TransactionOperations<Connection> transactions,
+            @Value("${ocop.search.compact-after-writes:1000}") int compactAfterWrites,
+            @Value("${ocop.search.compact-when-quiet-for:60s}") Duration compactWhenQuietFor) {
         this.index = index;
         this.documents = documents;
         this.transactions = transactions;
+        this.compactAfterWrites = compactAfterWrites;
+        this.compactWhenQuietFor = compactWhenQuietFor;
     }
 
     @Scheduled(fixedDelay = "${ocop.search.relay.interval:1s}", initialDelay = "1s")
@@ -60,7 +76,22 @@ public class SearchOutboxRelay {
             int delivered;
             do {
                 delivered = deliverBatch();
+                if (delivered > 0) {
+                    writtenSinceCompaction += delivered;
+                    lastWrite = Instant.now();
+                }
             } while (delivered == BATCH);
+            // After many writes, once the index has had no write for a while, it is merged: searches then skip no
+            // replaced documents (a day of ordinary edits is far from the threshold; a bulk import is not). The
+            // quiet while lets Elasticsearch release the replaced documents it keeps for a time after a write
+            // (soft deletes held for recovery until its retention lease moves on, every 30 s): merged before, they
+            // would stay.
+            if (writtenSinceCompaction >= compactAfterWrites
+                    && Duration.between(lastWrite, Instant.now()).compareTo(compactWhenQuietFor) >= 0) {
+                index.compact(ProductIndex.ALIAS);
+                LOG.info("Merged the search index after {} product writes", writtenSinceCompaction);
+                writtenSinceCompaction = 0;
+            }
         } catch (Exception e) {
             ready = false;
             LOG.warn("Search sync paused: {}", e.toString());

@@ -51,8 +51,10 @@ class ConcurrentRelaysTest {
     @Test
     void shouldDeliverEveryChangeOnceAndTheLatestNameWhenTwoRelaysShareTheOutbox() throws Exception {
         index.ensureReady();
-        SearchOutboxRelay first = new SearchOutboxRelay(index, documents, transactions);
-        SearchOutboxRelay second = new SearchOutboxRelay(index, documents, transactions);
+        SearchOutboxRelay first =
+                new SearchOutboxRelay(index, documents, transactions, Integer.MAX_VALUE, java.time.Duration.ZERO);
+        SearchOutboxRelay second =
+                new SearchOutboxRelay(index, documents, transactions, Integer.MAX_VALUE, java.time.Duration.ZERO);
         drain(first);
         Map<Long, String> original = names(ProductSearchTest.LISTABLE + " order by p.id limit " + PRODUCTS);
         assertEquals(PRODUCTS, original.size(), "the demo catalogue has enough listed products");
