@@ -6,16 +6,7 @@
 --   dofile("bench/pace.lua")        (does nothing unless RATE is set)
 local rate = tonumber(os.getenv("RATE") or "")
 if rate and rate > 0 then
-  local ffi = require("ffi")
-  ffi.cdef [[
-    typedef struct { long tv_sec; long tv_usec; } pace_timeval;
-    int gettimeofday(pace_timeval *tv, void *tz);
-  ]]
-  local clock = ffi.new("pace_timeval")
-  local function now()
-    ffi.C.gettimeofday(clock, nil)
-    return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_usec) / 1000
-  end
+  local now = dofile("bench/clock.lua")
   local interval = 1000 * tonumber(os.getenv("THREADS") or "2") / rate
   local free
   delay = function()

@@ -4,16 +4,7 @@
 -- (the portal trusts 127.0.0.1 as its proxy here), as the first scans of stamps sold across the country would.
 -- wrk runs on until its duration even when every thread has stopped, so the rate is taken from the threads' own
 -- clocks: answers over the time from the first request to the last answer.
-local ffi = require("ffi")
-ffi.cdef [[
-  typedef struct { long tv_sec; long tv_usec; } fresh_timeval;
-  int gettimeofday(fresh_timeval *tv, void *tz);
-]]
-local clock = ffi.new("fresh_timeval")
-local function now()
-  ffi.C.gettimeofday(clock, nil)
-  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_usec) / 1000
-end
+local now = dofile("bench/clock.lua")
 started = nil
 last = nil
 local codes = {}
