@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -88,15 +89,25 @@ public class SearchOutboxRelay {
             // would stay.
             if (writtenSinceCompaction >= compactAfterWrites
                     && Duration.between(lastWrite, Instant.now()).compareTo(compactWhenQuietFor) >= 0) {
-                index.compact(ProductIndex.ALIAS);
-                LOG.info("Merged the search index after {} product writes", writtenSinceCompaction);
-                writtenSinceCompaction = 0;
+                compact();
             }
         } catch (Exception e) {
             ready = false;
             LOG.warn("Search sync paused: {}", e.toString());
         } finally {
             running.set(false);
+        }
+    }
+
+    /** A merge that fails is tried again after as many writes: searches work on either way, only slower. */
+    private void compact() {
+        try {
+            index.compact(ProductIndex.ALIAS);
+            LOG.info("Merged the search index after {} product writes", writtenSinceCompaction);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not merge the search index ({}); trying again after more writes", e.toString());
+        } finally {
+            writtenSinceCompaction = 0;
         }
     }
 
