@@ -1,7 +1,6 @@
 package vn.ocop.portal.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.IndicesStatsResponse;
@@ -52,7 +51,7 @@ class IndexCompactionTest {
         IndicesStatsResponse merged = stats();
         assertEquals(listed, merged.all().primaries().docs().count(), "every listed product is still found");
         assertEquals(0L, merged.all().primaries().docs().deleted(), "no replaced document is left");
-        assertTrue(merged.all().primaries().segments().count() == 1, "one segment");
+        assertEquals(1, merged.all().primaries().segments().count(), "one segment");
     }
 
     private IndicesStatsResponse stats() {
