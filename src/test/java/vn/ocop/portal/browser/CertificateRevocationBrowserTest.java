@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,11 +51,7 @@ class CertificateRevocationBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(500, 900);
-        ((ChromeDriver) browser)
-                .executeCdpCommand(
-                        "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        browser = Chromium.startPhone();
     }
 
     @AfterAll

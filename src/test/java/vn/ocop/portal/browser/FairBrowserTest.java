@@ -9,9 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.ocop.portal.fair.FairFixtures;
 import vn.ocop.portal.staff.Role;
 import vn.ocop.portal.staff.Scope;
@@ -49,11 +45,7 @@ class FairBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(500, 900);
-        ((ChromeDriver) browser)
-                .executeCdpCommand(
-                        "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        browser = Chromium.startPhone();
     }
 
     @AfterAll
@@ -61,26 +53,12 @@ class FairBrowserTest {
         browser.quit();
     }
 
-    /** Clicks what leads to the next page and waits until that page has loaded. */
     private static void click(By what) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(driver -> "complete".equals(js.executeScript("return document.readyState")));
-        js.executeScript("window.ocopOldPage = true");
-        WebElement target = browser.findElement(what);
-        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
-        target.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(driver -> js.executeScript(
-                                "return window.ocopOldPage === undefined && document.readyState === 'complete'")
-                        .equals(Boolean.TRUE));
+        Chromium.clickToNextPage(browser, what);
     }
 
     private static void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        Chromium.type(browser, id, text);
     }
 
     private void signIn(String base, TestStaff.Made account) {

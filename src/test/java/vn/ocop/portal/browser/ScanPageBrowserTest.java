@@ -24,7 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import vn.ocop.portal.traceability.TraceabilityDemo;
 
 /** A phone (360×740) scans a stamp: the verdict is on screen without scrolling, whatever the status. */
@@ -44,12 +43,7 @@ class ScanPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(500, 900);
-        // Headless Chromium's windows are at least 500 px wide: emulate the phone's screen instead.
-        ((ChromeDriver) browser)
-                .executeCdpCommand(
-                        "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        browser = Chromium.startPhone();
     }
 
     @AfterAll

@@ -21,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.ocop.portal.staff.Role;
@@ -51,11 +50,7 @@ class StaffInvitationBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(500, 900);
-        ((ChromeDriver) browser)
-                .executeCdpCommand(
-                        "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        browser = Chromium.startPhone();
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.ocop.portal.staff.Role;
@@ -63,11 +61,7 @@ class StampDeskBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(500, 900);
-        ((ChromeDriver) browser)
-                .executeCdpCommand(
-                        "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        browser = Chromium.startPhone();
     }
 
     @AfterAll
@@ -75,27 +69,12 @@ class StampDeskBrowserTest {
         browser.quit();
     }
 
-    /** Clicks what leads to the next page and waits until that page has loaded. */
     private static void click(By what) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(driver -> "complete".equals(js.executeScript("return document.readyState")));
-        // A mark on this page's window: the next page's window has none.
-        js.executeScript("window.ocopOldPage = true");
-        WebElement target = browser.findElement(what);
-        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
-        target.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(driver -> js.executeScript(
-                                "return window.ocopOldPage === undefined && document.readyState === 'complete'")
-                        .equals(Boolean.TRUE));
+        Chromium.clickToNextPage(browser, what);
     }
 
     private static void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        Chromium.type(browser, id, text);
     }
 
     /** A {@code datetime-local} or {@code date} field, set as its picker would. */
